@@ -1,0 +1,85 @@
+# Pendel. `make run` starts a local server with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/pendel
+
+.PHONY: run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean
+
+$(VENV)/bin/activate:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip==26.3"
+
+$(VENV)/.installed: $(VENV)/bin/activate requirements.txt
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Front-end packages come from npm (pinned in package-lock.json) and are copied into static/vendor.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: node_modules/.package-lock.json
+	@mkdir -p static/vendor/htmx static/vendor/pico static/vendor/axe
+	@cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	@cp node_modules/@picocss/pico/css/pico.min.css static/vendor/pico/
+	@cp node_modules/axe-core/axe.min.js static/vendor/axe/
+
+messages: $(VENV)/.installed
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: install assets messages
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input -v 0
+
+# The demo is loaded the first time only; `make demo` loads it again (it is idempotent).
+var/.demo-loaded:
+	$(PY) manage.py seed_demo
+	@touch $@
+
+demo:
+	$(PY) manage.py seed_demo
+
+run: migrate var/.demo-loaded
+	@echo
+	@echo "Pendel runs at http://$(HOST):$(PORT)/   (mail it sends: http://$(HOST):$(PORT)/dev/outbox/)"
+	@$(PY) manage.py seed_demo --logins-only
+	@echo
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: install-test assets messages chromium test-sqlite
+
+test-sqlite:
+	$(VENV)/bin/pytest
+
+test-postgres: install-test assets messages chromium
+	@$(PY) -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=5).close()" \
+	  || { echo "PostgreSQL is not reachable at $(PG_TEST_URL)"; exit 1; }
+	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install-test
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script; done
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var

@@ -1,0 +1,26 @@
+"""Four portals: /staff/ (back office), /company/ (Min side), /s/<token>/ (survey, later)
+and / (public pages). Each app adds its own patterns to each portal."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from pendel.accounts import urls as accounts_urls
+from pendel.core import urls as core_urls
+from pendel.portal import urls as portal_urls
+from pendel.regions import urls as regions_urls
+
+staff_patterns = [
+    *portal_urls.staff_patterns,
+    *regions_urls.staff_patterns,
+    *accounts_urls.staff_patterns,
+]
+company_patterns = [*portal_urls.company_patterns]
+
+urlpatterns = [
+    path("", include((portal_urls.public_patterns, "portal"))),
+    path("", include((core_urls.public_patterns, "core"))),
+    path("accounts/", include((accounts_urls.account_patterns, "accounts"))),
+    path("staff/", include((staff_patterns, "staff"))),
+    path("company/", include((company_patterns, "company"))),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,20 @@
+from django import template
+
+from pendel.core.money import format_money, format_number
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency: str) -> str:
+    """{{ amount|money:region.currency }} -> 'kr 1 234,50' in Norwegian."""
+    if amount is None or amount == "":
+        return ""
+    return format_money(amount, currency)
+
+
+@register.filter
+def number(value) -> str:
+    if value is None or value == "":
+        return ""
+    return format_number(value)

@@ -1,0 +1,218 @@
+"""Demo data: four programmes in three countries, their staff and a few companies.
+
+Idempotent: every row is found by its natural key (slug, email, organisation number), so
+running it again changes nothing. Names come from Faker with a fixed seed per country.
+"""
+
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+from faker import Faker
+
+from pendel.accounts.models import Role, User
+from pendel.companies.identifiers import (
+    luhn_check_digit,
+    no_check_digit,
+    normalise_organisation_number,
+)
+from pendel.companies.models import Location, Organisation
+from pendel.regions.models import Country, Region
+
+DEMO_PASSWORD = "pendel-demo"
+
+COUNTRIES = [
+    ("NO", "NOK", "nb", "Europe/Oslo"),
+    ("SE", "SEK", "sv", "Europe/Stockholm"),
+    ("NL", "EUR", "nl", "Europe/Amsterdam"),
+]
+REGIONS = [
+    # slug, name, programme, authority, country, colour, website, municipalities
+    (
+        "nedre-glomma",
+        "Nedre Glomma",
+        "HjemJobbHjem Nedre Glomma",
+        "Østfold kollektivtrafikk",
+        "NO",
+        "#00703c",
+        "https://www.ostfold-kollektiv.no",
+        ["Fredrikstad", "Sarpsborg"],
+    ),
+    (
+        "nord-jaeren",
+        "Nord-Jæren",
+        "HjemJobbHjem Nord-Jæren",
+        "Kolumbus",
+        "NO",
+        "#005da4",
+        "https://www.kolumbus.no",
+        ["Stavanger", "Sandnes", "Sola"],
+    ),
+    (
+        "jamtland-harjedalen",
+        "Jämtland Härjedalen",
+        "Hållbart pendlande Jämtland Härjedalen",
+        "Region Jämtland Härjedalen",
+        "SE",
+        "#8a1538",
+        "https://www.regionjh.se",
+        ["Östersund", "Krokom", "Berg"],
+    ),
+    (
+        "overijssel",
+        "Overijssel",
+        "Twente Mobiel",
+        "Provincie Overijssel",
+        "NL",
+        "#b34700",
+        "https://www.overijssel.nl",
+        ["Enschede", "Hengelo", "Almelo"],
+    ),
+]
+FAKER_LOCALES = {"NO": "no_NO", "SE": "sv_SE", "NL": "nl_NL"}
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+
+
+def _organisation_number(country: str, rng: random.Random) -> str:
+    while True:
+        if country == "NO":
+            first8 = f"9{rng.randrange(10**7):07d}"
+            check = no_check_digit(first8)
+            if check is not None:
+                return f"{first8}{check}"
+        elif country == "SE":
+            partial = f"55{rng.randrange(10**7):07d}"
+            return normalise_organisation_number("SE", f"{partial}{luhn_check_digit(partial)}")
+        else:
+            return f"{rng.randrange(10**7, 10**8)}"
+
+
+def _user(email: str, first: str, last: str, language: str, **extra) -> User:
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={"first_name": first, "last_name": last, "language": language, **extra},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def _role(user: User, kind: str, *, region=None, location=None, title: str = "") -> None:
+    Role.objects.get_or_create(
+        user=user, kind=kind, region=region, location=location, defaults={"title": title}
+    )
+
+
+def _company(name: str, country: Country, rng: random.Random) -> Organisation:
+    organisation, _ = Organisation.objects.get_or_create(
+        country=country,
+        name=name,
+        defaults={"organisation_number": _organisation_number(country.code, rng)},
+    )
+    return organisation
+
+
+def _location(organisation, region, name, municipality, employees, fake) -> Location:
+    location, _ = Location.objects.get_or_create(
+        organisation=organisation,
+        region=region,
+        name=name,
+        defaults={
+            "municipality": municipality,
+            "employee_count": employees,
+            "street_address": fake.street_address(),
+            "postcode": fake.postcode(),
+        },
+    )
+    return location
+
+
+def _contact(location: Location, fake, language: str) -> User:
+    slug = "".join(ch for ch in location.organisation.name.lower() if ch.isalnum())[:20]
+    place = "".join(ch for ch in location.name.lower() if ch.isalnum())[:12]
+    user = _user(
+        f"contact.{slug}.{place}@pendel.demo", fake.first_name(), fake.last_name(), language
+    )
+    _role(user, Role.Kind.CONTACT_PERSON, location=location)
+    return user
+
+
+NATIONAL_CONTACT = "contact.nordveilogistikkas.sarpsborg@pendel.demo"
+
+
+def demo_logins() -> list[DemoLogin]:
+    return [
+        DemoLogin("superuser", "admin@pendel.demo"),
+        DemoLogin("national coordinator", "coordinator@pendel.demo"),
+        *[
+            DemoLogin(f"advisor, {name}", f"advisor.{slug}@pendel.demo")
+            for slug, name, *_ in REGIONS
+        ],
+        DemoLogin("contact person, Nordvei Logistikk (national company)", NATIONAL_CONTACT),
+    ]
+
+
+@transaction.atomic
+def seed_demo() -> None:
+    countries = {
+        code: Country.objects.get_or_create(
+            code=code, defaults={"currency": cur, "default_language": lang, "time_zone": tz}
+        )[0]
+        for code, cur, lang, tz in COUNTRIES
+    }
+    _user("admin@pendel.demo", "Admin", "Pendel", "en", is_staff=True, is_superuser=True)
+    coordinator = _user("coordinator@pendel.demo", "Ingrid", "Nasjonal", "nb")
+    _role(coordinator, Role.Kind.COORDINATOR, title="National coordinator")
+
+    regions = {}
+    for slug, name, programme, authority, code, colour, website, towns in REGIONS:
+        country = countries[code]
+        region, _ = Region.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "programme_name": programme,
+                "transport_authority": authority,
+                "country": country,
+                "time_zone": country.time_zone,
+                "default_language": country.default_language,
+                "brand_colour": colour,
+                "website": website,
+            },
+        )
+        regions[slug] = region
+        fake = Faker(FAKER_LOCALES[code])
+        fake.seed_instance(f"advisor-{slug}")
+        advisor = _user(
+            f"advisor.{slug}@pendel.demo",
+            fake.first_name(),
+            fake.last_name(),
+            country.default_language,
+        )
+        _role(advisor, Role.Kind.REGION_STAFF, region=region, title="Mobility advisor")
+
+        rng = random.Random(slug)
+        fake.seed_instance(f"companies-{slug}")
+        for index in range(3):
+            company = _company(fake.company(), country, rng)
+            town = towns[index % len(towns)]
+            location = _location(company, region, town, town, rng.randrange(25, 900), fake)
+            _contact(location, fake, country.default_language)
+
+    # A national company: one organisation, one package, locations in three regions.
+    fake = Faker("no_NO")
+    fake.seed_instance("national")
+    national = _company("Nordvei Logistikk AS", countries["NO"], random.Random("national"))
+    for slug, town, employees in [
+        ("nedre-glomma", "Sarpsborg", 240),
+        ("nord-jaeren", "Stavanger", 410),
+        ("jamtland-harjedalen", "Östersund", 85),
+    ]:
+        location = _location(national, regions[slug], town, town, employees, fake)
+        _contact(location, fake, "nb")

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from pendel.portal.demo import DEMO_PASSWORD, demo_logins, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo regions, users and companies (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--logins-only", action="store_true", help="Only print the demo logins."
+        )
+
+    def handle(self, *args, logins_only: bool = False, **options):
+        if not logins_only:
+            seed_demo()
+            self.stdout.write(self.style.SUCCESS("Demo data is in place."))
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for login in demo_logins():
+            self.stdout.write(f"  {login.role:<56} {login.email}")

@@ -1,0 +1,14 @@
+from pendel.accounts.access import Scope
+from pendel.accounts.selectors import users_for
+from pendel.companies.selectors import locations_for, organisations_for
+from pendel.regions.selectors import regions_for
+
+
+def start_counts(scope: Scope) -> dict[str, int]:
+    """What the start page counts, all within the actor's scope."""
+    return {
+        "regions": regions_for(scope).count(),
+        "organisations": organisations_for(scope).count(),
+        "locations": locations_for(scope).count(),
+        "users": users_for(scope).count(),
+    }

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from pendel.regions.views import staff
+
+staff_patterns = [
+    path("regions/", staff.region_list, name="region_list"),
+    path("regions/<slug:slug>/", staff.region_detail, name="region_detail"),
+]
