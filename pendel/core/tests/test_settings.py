@@ -17,6 +17,7 @@ def test_check_deploy_passes_in_production_mode(tmp_path):
         "ALLOWED_HOSTS": "pendel.example.com",
         "PENDEL_VAR_DIR": str(tmp_path),
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
