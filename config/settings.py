@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "pendel.regions",
     "pendel.companies",
     "pendel.accounts",
+    "pendel.employees",
+    "pendel.documents",
     "pendel.portal",
 ]
 

@@ -5,7 +5,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
+from pendel.companies import urls as companies_urls
 from pendel.core import urls as core_urls
+from pendel.documents import urls as documents_urls
+from pendel.employees import urls as employees_urls
 from pendel.portal import urls as portal_urls
 from pendel.regions import urls as regions_urls
 
@@ -13,11 +16,20 @@ staff_patterns = [
     *portal_urls.staff_patterns,
     *regions_urls.staff_patterns,
     *accounts_urls.staff_patterns,
+    *companies_urls.staff_patterns,
+    *employees_urls.staff_patterns,
+    *documents_urls.staff_patterns,
 ]
-company_patterns = [*portal_urls.company_patterns]
+company_patterns = [
+    *portal_urls.company_patterns,
+    *companies_urls.company_patterns,
+    *employees_urls.company_patterns,
+    *documents_urls.company_patterns,
+]
+public_patterns = [*portal_urls.public_patterns, *companies_urls.public_patterns]
 
 urlpatterns = [
-    path("", include((portal_urls.public_patterns, "portal"))),
+    path("", include((public_patterns, "portal"))),
     path("", include((core_urls.public_patterns, "core"))),
     path("accounts/", include((accounts_urls.account_patterns, "accounts"))),
     path("staff/", include((staff_patterns, "staff"))),

@@ -1,0 +1,5 @@
+"""URL patterns per portal; config/urls.py mounts them."""
+
+staff_patterns: list = []
+company_patterns: list = []
+public_patterns: list = []
