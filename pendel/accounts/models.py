@@ -81,6 +81,12 @@ class Role(models.Model):
         related_name="roles",
     )
     title = models.CharField(_("title"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_primary = models.BooleanField(
+        _("primary contact"),
+        default=False,
+        help_text=_("The fixed contact person the programme talks to."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -107,6 +113,11 @@ class Role(models.Model):
                 fields=["user", "location"],
                 condition=Q(kind="contact_person"),
                 name="role_contact_person_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["location"],
+                condition=Q(kind="contact_person", is_primary=True),
+                name="role_one_primary_contact_per_location",
             ),
         ]
 

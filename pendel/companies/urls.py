@@ -1,5 +1,30 @@
 """URL patterns per portal; config/urls.py mounts them."""
 
-staff_patterns: list = []
-company_patterns: list = []
-public_patterns: list = []
+from django.urls import path
+
+from pendel.companies.views import company, public, staff
+
+staff_patterns = [
+    path("members/", staff.member_list, name="member_list"),
+    path("members/<int:pk>/", staff.member_detail, name="member_detail"),
+    path("members/<int:pk>/status/", staff.member_transition, name="member_transition"),
+    path("members/<int:pk>/terms/", staff.member_terms, name="member_terms"),
+    path("members/<int:pk>/advisor/", staff.member_advisor, name="member_advisor"),
+    path("members/<int:pk>/notes/", staff.member_note_create, name="member_note_create"),
+    path("notes/<int:pk>/done/", staff.note_done, name="note_done"),
+    path("contacts/<int:pk>/primary/", staff.contact_set_primary, name="contact_set_primary"),
+    path("follow-ups/", staff.followups, name="followups"),
+    path("applications/", staff.application_list, name="application_list"),
+    path("applications/<int:pk>/", staff.application_detail, name="application_detail"),
+    path("applications/<int:pk>/approve/", staff.application_approve, name="application_approve"),
+    path("applications/<int:pk>/reject/", staff.application_reject, name="application_reject"),
+    path("national/", staff.national_overview, name="national_overview"),
+]
+company_patterns = [path("contacts/", company.contact_list, name="contact_list")]
+public_patterns = [
+    path("programmes/<slug:slug>/", public.programme_detail, name="programme_detail"),
+    path("programmes/<slug:slug>/join/", public.application_create, name="application_create"),
+    path(
+        "programmes/<slug:slug>/join/thanks/", public.application_thanks, name="application_thanks"
+    ),
+]

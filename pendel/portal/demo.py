@@ -6,8 +6,11 @@ running it again changes nothing. Names come from Faker with a fixed seed per co
 
 import random
 from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from faker import Faker
 
 from pendel.accounts.models import Role, User
@@ -16,7 +19,16 @@ from pendel.companies.identifiers import (
     no_check_digit,
     normalise_organisation_number,
 )
-from pendel.companies.models import Location, Organisation
+from pendel.companies.models import (
+    AdvisorNote,
+    Application,
+    Location,
+    Membership,
+    MembershipEvent,
+    MembershipStatus,
+    Organisation,
+)
+from pendel.companies.services import membership_transition, membership_update_terms
 from pendel.regions.models import Country, Region
 
 DEMO_PASSWORD = "pendel-demo"
@@ -69,6 +81,11 @@ REGIONS = [
         ["Enschede", "Hengelo", "Almelo"],
     ),
 ]
+# HjemJobbHjem's own FAQ: a fee of NOK 10 per employee per month (DOMAIN.md).
+FEES = {
+    "nedre-glomma": {"fee_basis": "per_employee_month", "fee_amount": Decimal("10.00")},
+    "nord-jaeren": {"fee_basis": "per_employee_month", "fee_amount": Decimal("10.00")},
+}
 FAKER_LOCALES = {"NO": "no_NO", "SE": "sv_SE", "NL": "nl_NL"}
 
 
@@ -139,8 +156,85 @@ def _contact(location: Location, fake, language: str) -> User:
     user = _user(
         f"contact.{slug}.{place}@pendel.demo", fake.first_name(), fake.last_name(), language
     )
-    _role(user, Role.Kind.CONTACT_PERSON, location=location)
+    Role.objects.get_or_create(
+        user=user,
+        kind=Role.Kind.CONTACT_PERSON,
+        location=location,
+        defaults={"is_primary": not location.roles.filter(is_primary=True).exists()},
+    )
     return user
+
+
+def _membership(location: Location, advisor: User, signed: bool) -> Membership:
+    """An open membership with its history, as if the advisor had approved it."""
+    existing = location.memberships.exclude(status=MembershipStatus.ENDED).first()
+    if existing:
+        return existing
+    region = location.region
+    membership = Membership.objects.create(
+        location=location,
+        status=MembershipStatus.APPROVED,
+        advisor=advisor,
+        logo_consent=True,
+        fee_basis=region.fee_basis,
+        fee_amount=region.fee_amount,
+        agreement_version=region.agreement_version,
+    )
+    MembershipEvent.objects.create(
+        membership=membership,
+        kind=MembershipEvent.Kind.STATUS,
+        from_status=MembershipStatus.APPLIED,
+        to_status=MembershipStatus.APPROVED,
+        actor=advisor,
+    )
+    if signed:
+        contact = location.roles.filter(is_primary=True).select_related("user").first()
+        membership_update_terms(
+            membership=membership,
+            actor=advisor,
+            data={
+                "agreement_signed_by": str(contact.user) if contact else "",
+                "agreement_signed_on": timezone.localdate() - timedelta(days=60),
+            },
+        )
+        membership = membership_transition(
+            membership=membership, to_status=MembershipStatus.ACTIVE, actor=advisor
+        )
+    return membership
+
+
+def _application(region: Region, fake, rng: random.Random) -> None:
+    if region.applications.filter(status=Application.Status.PENDING).exists():
+        return
+    town = fake.city()
+    Application.objects.create(
+        region=region,
+        company_name=fake.company(),
+        organisation_number=_organisation_number(region.country_id, rng),
+        location_name=town,
+        street_address=fake.street_address(),
+        postcode=fake.postcode(),
+        municipality=town,
+        employee_count=rng.randrange(20, 400),
+        contact_first_name=fake.first_name(),
+        contact_last_name=fake.last_name(),
+        contact_email=f"hr.{region.slug}@applicant.demo",
+        logo_consent=True,
+        language=region.default_language,
+    )
+
+
+def _followup(membership: Membership, advisor: User) -> None:
+    AdvisorNote.objects.get_or_create(
+        membership=membership,
+        kind=AdvisorNote.Kind.CALL,
+        defaults={
+            "author": advisor,
+            "happened_on": timezone.localdate() - timedelta(days=3),
+            "text": "Travel survey before the summer; agree the date with HR.",
+            "follow_up_on": timezone.localdate() + timedelta(days=1),
+        },
+    )
 
 
 NATIONAL_CONTACT = "contact.nordveilogistikkas.sarpsborg@pendel.demo"
@@ -184,6 +278,8 @@ def seed_demo() -> None:
                 "default_language": country.default_language,
                 "brand_colour": colour,
                 "website": website,
+                "agreement_version": "2026-1",
+                **FEES.get(slug, {}),
             },
         )
         regions[slug] = region
@@ -204,6 +300,10 @@ def seed_demo() -> None:
             town = towns[index % len(towns)]
             location = _location(company, region, town, town, rng.randrange(25, 900), fake)
             _contact(location, fake, country.default_language)
+            membership = _membership(location, advisor, signed=index < 2)
+            if index == 0:
+                _followup(membership, advisor)
+        _application(region, fake, rng)
 
     # A national company: one organisation, one package, locations in three regions.
     fake = Faker("no_NO")
@@ -216,3 +316,5 @@ def seed_demo() -> None:
     ]:
         location = _location(national, regions[slug], town, town, employees, fake)
         _contact(location, fake, "nb")
+        advisor = User.objects.get(email=f"advisor.{slug}@pendel.demo")
+        _membership(location, advisor, signed=True)

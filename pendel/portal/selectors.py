@@ -1,6 +1,13 @@
+from django.utils import timezone
+
 from pendel.accounts.access import Scope
 from pendel.accounts.selectors import users_for
-from pendel.companies.selectors import locations_for, organisations_for
+from pendel.companies.selectors import (
+    applications_for,
+    followups_due,
+    locations_for,
+    organisations_for,
+)
 from pendel.regions.selectors import regions_for
 
 
@@ -11,4 +18,12 @@ def start_counts(scope: Scope) -> dict[str, int]:
         "organisations": organisations_for(scope).count(),
         "locations": locations_for(scope).count(),
         "users": users_for(scope).count(),
+    }
+
+
+def staff_todo(scope: Scope, *, user) -> dict[str, int]:
+    """What waits for this person: applications to decide, follow-ups due this week."""
+    return {
+        "applications": applications_for(scope).filter(status="pending").count(),
+        "followups": followups_due(scope, today=timezone.localdate(), advisor=user).count(),
     }

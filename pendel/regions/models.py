@@ -53,6 +53,14 @@ class Country(models.Model):
         )
 
 
+class FeeBasis(models.TextChoices):
+    NONE = "none", _("No fee")
+    PER_EMPLOYEE_MONTH = "per_employee_month", _("Per employee per month")
+    PER_EMPLOYEE_YEAR = "per_employee_year", _("Per employee per year")
+    FIXED_MONTH = "fixed_month", _("Fixed amount per month")
+    FIXED_YEAR = "fixed_year", _("Fixed amount per year")
+
+
 class Region(models.Model):
     """A programme run by one public transport authority: the tenant."""
 
@@ -75,6 +83,23 @@ class Region(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    fee_basis = models.CharField(
+        _("membership fee"), max_length=24, choices=FeeBasis.choices, default=FeeBasis.NONE
+    )
+    fee_amount = models.DecimalField(
+        _("fee amount"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("In the region's currency, excluding VAT."),
+    )
+    agreement_version = models.CharField(
+        _("current cooperation agreement"),
+        max_length=40,
+        blank=True,
+        help_text=_("The version members sign now, e.g. 2026-1."),
+    )
 
     class Meta:
         verbose_name = _("region")

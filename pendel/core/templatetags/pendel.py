@@ -18,3 +18,9 @@ def number(value) -> str:
     if value is None or value == "":
         return ""
     return format_number(value)
+
+
+@register.filter
+def fields_named(form, names: str):
+    """The bound fields of `form` named in the space-separated `names`, in that order."""
+    return [form[name] for name in names.split()]

@@ -80,6 +80,10 @@ def make_coordinator(**kwargs) -> User:
 
 
 def make_contact(location: Location, **kwargs) -> User:
+    """A contact person; the location's first one is its primary contact."""
     user = UserFactory(**kwargs)
-    Role.objects.create(user=user, kind=Role.Kind.CONTACT_PERSON, location=location)
+    primary = not Role.objects.filter(location=location, is_primary=True).exists()
+    Role.objects.create(
+        user=user, kind=Role.Kind.CONTACT_PERSON, location=location, is_primary=primary
+    )
     return user

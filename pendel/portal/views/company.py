@@ -1,18 +1,23 @@
 from django.shortcuts import render
 
 from pendel.accounts.access import contact_person_required, request_scope
-from pendel.accounts.selectors import users_for
-from pendel.companies.selectors import locations_for, organisations_for
+from pendel.companies.selectors import (
+    contacts_for_locations,
+    locations_for,
+    memberships_for,
+    organisations_for,
+)
 
 
 @contact_person_required
 def home(request):
-    """Min side: the contact person's company at a glance."""
+    """Min side: the company's membership, advisor, terms and contact persons at a glance."""
     scope = request_scope(request)
-    organisation = organisations_for(scope).get()
+    locations = locations_for(scope)
     context = {
-        "organisation": organisation,
-        "locations": locations_for(scope),
-        "contacts": users_for(scope),
+        "organisation": organisations_for(scope).get(),
+        "memberships": memberships_for(scope).exclude(status="ended"),
+        "locations": locations,
+        "contacts": contacts_for_locations(locations.values("id")),
     }
     return render(request, "portal/company/home.html", context)

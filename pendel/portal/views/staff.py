@@ -6,14 +6,18 @@ from django_tasks_db.models import DBTaskResult
 
 from pendel.accounts.access import coordinator_required, request_scope, staff_required
 from pendel.core.models import OutboxMessage
-from pendel.portal.selectors import start_counts
+from pendel.portal.selectors import staff_todo, start_counts
 from pendel.regions.selectors import regions_with_counts
 
 
 @staff_required
 def home(request):
     scope = request_scope(request)
-    context = {"counts": start_counts(scope), "regions": regions_with_counts(scope)}
+    context = {
+        "counts": start_counts(scope),
+        "todo": staff_todo(scope, user=request.user),
+        "regions": regions_with_counts(scope),
+    }
     return render(request, "portal/staff/home.html", context)
 
 

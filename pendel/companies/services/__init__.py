@@ -1,0 +1,28 @@
+"""Writes for companies: memberships, contact persons, advisor notes, applications."""
+
+from pendel.companies.services.applications import (
+    application_approve,
+    application_reject,
+    application_submit,
+)
+from pendel.companies.services.contacts import contact_invite, contact_set_primary
+from pendel.companies.services.memberships import (
+    membership_assign_advisor,
+    membership_transition,
+    membership_update_terms,
+    note_create,
+    note_mark_done,
+)
+
+__all__ = [
+    "application_approve",
+    "application_reject",
+    "application_submit",
+    "contact_invite",
+    "contact_set_primary",
+    "membership_assign_advisor",
+    "membership_transition",
+    "membership_update_terms",
+    "note_create",
+    "note_mark_done",
+]

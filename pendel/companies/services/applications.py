@@ -1,0 +1,166 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pendel.accounts.emails import send_templated
+from pendel.accounts.models import User
+from pendel.companies.models import (
+    Application,
+    Location,
+    Membership,
+    MembershipEvent,
+    MembershipStatus,
+    Organisation,
+)
+from pendel.companies.services.contacts import contact_invite
+from pendel.companies.services.memberships import advisors_for_region
+from pendel.core.models import AuditEvent
+from pendel.regions.models import Region
+
+
+def application_submit(*, region: Region, data: dict, language: str) -> Application:
+    """Store a public application; thank the applicant and tell the region's staff."""
+    with transaction.atomic():
+        application = Application(region=region, language=language, **data)
+        application.full_clean()
+        application.save()
+        send_templated(
+            to=application.contact_email,
+            language=language,
+            template="emails/application_received",
+            context={"application": application, "programme": region.programme_name},
+        )
+        link = settings.SITE_URL + reverse("staff:application_detail", args=[application.pk])
+        for advisor in advisors_for_region(region.pk):
+            send_templated(
+                to=advisor.email,
+                language=advisor.language or region.default_language,
+                template="emails/application_new",
+                context={"application": application, "link": link},
+            )
+    return application
+
+
+def existing_organisation(application: Application) -> Organisation | None:
+    """An application for a known organisation number joins that organisation."""
+    return Organisation.objects.filter(
+        country_id=application.region.country_id,
+        organisation_number=application.organisation_number,
+    ).first()
+
+
+def _claim(application: Application, status: str, actor: User, **fields) -> Application:
+    """Decide a pending application exactly once, even if two people click at once."""
+    updated = Application.objects.filter(pk=application.pk, status="pending").update(
+        status=status, decided_by=actor, decided_at=timezone.now(), **fields
+    )
+    if updated != 1:
+        raise ValidationError(_("This application has already been decided."))
+    application.refresh_from_db()
+    return application
+
+
+def _location_for(organisation: Organisation, application: Application) -> Location:
+    location = (
+        Location.objects.filter(organisation=organisation, region=application.region)
+        .annotate(lower_name=Lower("name"))
+        .filter(lower_name=application.location_name.lower())
+        .first()
+    )
+    if location is None:
+        location = Location.objects.create(
+            organisation=organisation,
+            region=application.region,
+            name=application.location_name,
+            street_address=application.street_address,
+            postcode=application.postcode,
+            municipality=application.municipality,
+            employee_count=application.employee_count,
+        )
+    return location
+
+
+@transaction.atomic
+def application_approve(
+    *, application: Application, actor: User, advisor: User | None = None
+) -> Membership:
+    """Create (or reuse) the organisation and location, open the membership, invite the contact."""
+    region = application.region
+    application = _claim(application, Application.Status.APPROVED, actor)
+    organisation = existing_organisation(application)
+    if organisation is None:
+        organisation = Organisation.objects.create(
+            name=application.company_name,
+            country_id=region.country_id,
+            organisation_number=application.organisation_number,
+            sector=application.sector,
+            is_finance_sector=application.sector == "finance",
+        )
+    location = _location_for(organisation, application)
+    if Membership.objects.filter(location=location).exclude(status="ended").exists():
+        raise ValidationError(_("This workplace is already a member of the programme."))
+    membership = Membership.objects.create(
+        location=location,
+        status=MembershipStatus.APPROVED,
+        advisor=advisor,
+        logo_consent=application.logo_consent,
+        fee_basis=region.fee_basis,
+        fee_amount=region.fee_amount,
+        agreement_version=region.agreement_version,
+    )
+    MembershipEvent.objects.create(
+        membership=membership,
+        kind=MembershipEvent.Kind.STATUS,
+        from_status=MembershipStatus.APPLIED,
+        to_status=MembershipStatus.APPROVED,
+        note=_("Application approved."),
+        actor=actor,
+    )
+    Application.objects.filter(pk=application.pk).update(membership=membership)
+    contact_invite(
+        actor=actor,
+        location=location,
+        email=application.contact_email,
+        first_name=application.contact_first_name,
+        last_name=application.contact_last_name,
+        title=application.contact_title,
+        phone=application.contact_phone,
+        language=application.language,
+        primary=True,
+    )
+    AuditEvent.objects.create(
+        actor=actor,
+        action="application.approved",
+        object_type="application",
+        object_id=str(application.pk),
+        region_id=region.pk,
+        changes={"organisation": organisation.pk, "membership": membership.pk},
+    )
+    return membership
+
+
+@transaction.atomic
+def application_reject(*, application: Application, actor: User, reason: str) -> Application:
+    if not reason.strip():
+        raise ValidationError(_("Give a reason; the applicant receives it."))
+    application = _claim(
+        application, Application.Status.REJECTED, actor, rejection_reason=reason.strip()
+    )
+    send_templated(
+        to=application.contact_email,
+        language=application.language,
+        template="emails/application_rejected",
+        context={"application": application, "programme": application.region.programme_name},
+    )
+    AuditEvent.objects.create(
+        actor=actor,
+        action="application.rejected",
+        object_type="application",
+        object_id=str(application.pk),
+        region_id=application.region_id,
+    )
+    return application

@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pendel.accounts.access import contact_person_required, request_scope
+from pendel.companies import selectors, services
+from pendel.companies.forms import InviteForm
+
+
+@contact_person_required
+def contact_list(request):
+    """The company's contact persons, and a form to invite a colleague."""
+    scope = request_scope(request)
+    locations = selectors.locations_for(scope)
+    form = InviteForm(request.POST or None, locations=locations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contact_invite(
+                actor=request.user,
+                location=data["location"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                title=data["title"],
+                phone=data["phone"],
+                language=request.LANGUAGE_CODE,
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request, _("%(email)s has been invited by email.") % {"email": data["email"]}
+            )
+            return redirect("company:contact_list")
+    contacts = selectors.contacts_for_locations(locations.values("id"))
+    return render(
+        request, "companies/company/contact_list.html", {"contacts": contacts, "form": form}
+    )

@@ -1,0 +1,258 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pendel.accounts.access import coordinator_required, request_scope, staff_required
+from pendel.accounts.models import Role, User
+from pendel.companies import selectors, services
+from pendel.companies.forms import (
+    AdvisorForm,
+    ApproveForm,
+    MemberFilterForm,
+    NoteForm,
+    RejectForm,
+    TermsForm,
+    TransitionForm,
+)
+from pendel.companies.services.memberships import advisors_for_region
+
+
+def _advisors_in_scope(scope):
+    advisors = User.objects.filter(is_active=True, roles__kind=Role.Kind.REGION_STAFF)
+    if not scope.all_regions:
+        advisors = advisors.filter(roles__region_id__in=scope.region_ids)
+    return advisors.distinct().order_by("first_name", "last_name")
+
+
+def _error_message(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@staff_required
+def member_list(request):
+    scope = request_scope(request)
+    form = MemberFilterForm(
+        request.GET or None,
+        advisors=_advisors_in_scope(scope),
+        municipalities=selectors.municipalities_for(scope),
+    )
+    members = selectors.members_filtered(scope, **form.filters())
+    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "companies/staff/member_list.html", context)
+
+
+@staff_required
+def member_detail(request, pk: int):
+    scope = request_scope(request)
+    membership = selectors.membership_get_for(scope, pk)
+    region_advisors = advisors_for_region(membership.location.region_id)
+    context = {
+        "membership": membership,
+        "location": membership.location,
+        "organisation": membership.location.organisation,
+        "contacts": selectors.contacts_for_locations([membership.location_id]),
+        "events": membership.events.select_related("actor"),
+        "notes": membership.notes.select_related("author"),
+        "terms_form": TermsForm(instance=membership),
+        "transition_form": TransitionForm(),
+        "advisor_form": AdvisorForm(
+            initial={"advisor": membership.advisor}, advisors=region_advisors
+        ),
+        "note_form": NoteForm(initial={"happened_on": timezone.localdate()}),
+    }
+    return render(request, "companies/staff/member_detail.html", context)
+
+
+@require_POST
+@staff_required
+def member_transition(request, pk: int):
+    membership = selectors.membership_get_for(request_scope(request), pk)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_transition(
+                membership=membership,
+                to_status=form.cleaned_data["to_status"],
+                actor=request.user,
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("The status has been changed."))
+        except ValidationError as error:
+            _error_message(request, error)
+    else:
+        messages.error(request, _("Choose a valid status."))
+    return redirect("staff:member_detail", pk=membership.pk)
+
+
+@require_POST
+@staff_required
+def member_terms(request, pk: int):
+    membership = selectors.membership_get_for(request_scope(request), pk)
+    # The form validates a copy, so the service still sees the old values it must log.
+    form = TermsForm(
+        request.POST, instance=selectors.membership_get_for(request_scope(request), pk)
+    )
+    if not form.is_valid():
+        messages.error(request, _("The terms were not saved. Check the fields below."))
+        context = {"membership": membership, "terms_form": form}
+        return render(request, "companies/staff/member_terms.html", context, status=400)
+    services.membership_update_terms(
+        membership=membership, actor=request.user, data=form.cleaned_data
+    )
+    messages.success(request, _("The terms have been saved."))
+    return redirect("staff:member_detail", pk=membership.pk)
+
+
+@require_POST
+@staff_required
+def member_advisor(request, pk: int):
+    membership = selectors.membership_get_for(request_scope(request), pk)
+    form = AdvisorForm(request.POST, advisors=advisors_for_region(membership.location.region_id))
+    if form.is_valid():
+        services.membership_assign_advisor(
+            membership=membership, advisor=form.cleaned_data["advisor"], actor=request.user
+        )
+        messages.success(request, _("The advisor has been changed."))
+    else:
+        messages.error(request, _("Choose an advisor of this region."))
+    return redirect("staff:member_detail", pk=membership.pk)
+
+
+@require_POST
+@staff_required
+def member_note_create(request, pk: int):
+    membership = selectors.membership_get_for(request_scope(request), pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.note_create(membership=membership, author=request.user, data=form.cleaned_data)
+        messages.success(request, _("The note has been saved."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("staff:member_detail", pk=membership.pk)
+
+
+@require_POST
+@staff_required
+def note_done(request, pk: int):
+    scope = request_scope(request)
+    note = selectors.note_get_for(scope, pk)
+    services.note_mark_done(note=note, actor=request.user)
+    messages.success(request, _("The follow-up is marked as done."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "staff:followups"
+    return redirect(target)
+
+
+@require_POST
+@staff_required
+def contact_set_primary(request, pk: int):
+    scope = request_scope(request)
+    role = selectors.contact_get_for(scope, pk)
+    services.contact_set_primary(role=role, actor=request.user)
+    messages.success(request, _("%(name)s is now the primary contact.") % {"name": role.user})
+    membership = selectors.memberships_for(scope).filter(location=role.location_id).first()
+    if membership:
+        return redirect("staff:member_detail", pk=membership.pk)
+    return redirect("staff:member_list")
+
+
+@staff_required
+def followups(request):
+    scope = request_scope(request)
+    mine = request.GET.get("all") != "1"
+    notes = selectors.followups_due(
+        scope, today=timezone.localdate(), advisor=request.user if mine else None
+    )
+    context = {"notes": notes, "mine": mine, "today": timezone.localdate()}
+    return render(request, "companies/staff/followups.html", context)
+
+
+@staff_required
+def application_list(request):
+    scope = request_scope(request)
+    status = request.GET.get("status", "pending")
+    applications = selectors.applications_for(scope)
+    if status in {"pending", "approved", "rejected"}:
+        applications = applications.filter(status=status)
+    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "companies/staff/application_list.html", {"page": page, "status": status}
+    )
+
+
+@staff_required
+def application_detail(request, pk: int):
+    application = selectors.application_get_for(request_scope(request), pk)
+    context = {
+        "application": application,
+        "existing": services.applications.existing_organisation(application),
+        "approve_form": ApproveForm(
+            initial={"advisor": request.user},
+            advisors=advisors_for_region(application.region_id),
+        ),
+        "reject_form": RejectForm(),
+    }
+    return render(request, "companies/staff/application_detail.html", context)
+
+
+@require_POST
+@staff_required
+def application_approve(request, pk: int):
+    application = selectors.application_get_for(request_scope(request), pk)
+    form = ApproveForm(request.POST, advisors=advisors_for_region(application.region_id))
+    if not form.is_valid():
+        messages.error(request, _("Choose an advisor of this region."))
+        return redirect("staff:application_detail", pk=pk)
+    try:
+        membership = services.application_approve(
+            application=application, actor=request.user, advisor=form.cleaned_data["advisor"]
+        )
+    except ValidationError as error:
+        _error_message(request, error)
+        return redirect("staff:application_detail", pk=pk)
+    messages.success(
+        request, _("The application is approved and the contact person has been invited.")
+    )
+    return redirect("staff:member_detail", pk=membership.pk)
+
+
+@require_POST
+@staff_required
+def application_reject(request, pk: int):
+    application = selectors.application_get_for(request_scope(request), pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason; the applicant receives it."))
+        return redirect("staff:application_detail", pk=pk)
+    try:
+        services.application_reject(
+            application=application, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("The application is rejected and the applicant told why."))
+    except ValidationError as error:
+        _error_message(request, error)
+    return redirect("staff:application_detail", pk=pk)
+
+
+@coordinator_required
+def national_overview(request):
+    regions = list(selectors.national_overview())
+    totals = {
+        key: sum(getattr(region, key) for region in regions)
+        for key in ("member_companies", "member_locations", "member_employees", "qualified")
+    }
+    return render(
+        request, "companies/staff/national_overview.html", {"regions": regions, "totals": totals}
+    )
