@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "pendel.accounts",
     "pendel.employees",
     "pendel.documents",
+    "pendel.surveys",
     "pendel.portal",
 ]
 

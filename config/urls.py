@@ -11,6 +11,7 @@ from pendel.documents import urls as documents_urls
 from pendel.employees import urls as employees_urls
 from pendel.portal import urls as portal_urls
 from pendel.regions import urls as regions_urls
+from pendel.surveys import urls as surveys_urls
 
 staff_patterns = [
     *portal_urls.staff_patterns,
@@ -19,12 +20,14 @@ staff_patterns = [
     *companies_urls.staff_patterns,
     *employees_urls.staff_patterns,
     *documents_urls.staff_patterns,
+    *surveys_urls.staff_patterns,
 ]
 company_patterns = [
     *portal_urls.company_patterns,
     *companies_urls.company_patterns,
     *employees_urls.company_patterns,
     *documents_urls.company_patterns,
+    *surveys_urls.company_patterns,
 ]
 public_patterns = [*portal_urls.public_patterns, *companies_urls.public_patterns]
 
@@ -34,5 +37,6 @@ urlpatterns = [
     path("accounts/", include((accounts_urls.account_patterns, "accounts"))),
     path("staff/", include((staff_patterns, "staff"))),
     path("company/", include((company_patterns, "company"))),
+    path("s/", include((surveys_urls.survey_patterns, "survey"))),
     path("admin/", admin.site.urls),
 ]
