@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "pendel.employees",
     "pendel.documents",
     "pendel.surveys",
+    "pendel.catalogue",
+    "pendel.orders",
+    "pendel.invoicing",
     "pendel.portal",
 ]
 

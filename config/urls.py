@@ -5,10 +5,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
+from pendel.catalogue import urls as catalogue_urls
 from pendel.companies import urls as companies_urls
 from pendel.core import urls as core_urls
 from pendel.documents import urls as documents_urls
 from pendel.employees import urls as employees_urls
+from pendel.invoicing import urls as invoicing_urls
+from pendel.orders import urls as orders_urls
 from pendel.portal import urls as portal_urls
 from pendel.regions import urls as regions_urls
 from pendel.surveys import urls as surveys_urls
@@ -21,6 +24,9 @@ staff_patterns = [
     *employees_urls.staff_patterns,
     *documents_urls.staff_patterns,
     *surveys_urls.staff_patterns,
+    *catalogue_urls.staff_patterns,
+    *orders_urls.staff_patterns,
+    *invoicing_urls.staff_patterns,
 ]
 company_patterns = [
     *portal_urls.company_patterns,
@@ -28,6 +34,9 @@ company_patterns = [
     *employees_urls.company_patterns,
     *documents_urls.company_patterns,
     *surveys_urls.company_patterns,
+    *catalogue_urls.company_patterns,
+    *orders_urls.company_patterns,
+    *invoicing_urls.company_patterns,
 ]
 public_patterns = [*portal_urls.public_patterns, *companies_urls.public_patterns]
 
