@@ -24,7 +24,11 @@ class DateInput(forms.DateInput):
 
 class ApplicationForm(forms.ModelForm):
     # A field people do not see; bots fill it in.
-    homepage = forms.CharField(required=False, label=_("Leave this field empty"))
+    homepage = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Application

@@ -1,0 +1,76 @@
+"""The whole path of a new member: apply, approval, invitation, password, employee import."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from pendel.core.tests.factories import PASSWORD
+from tests.browser.conftest import assert_accessible, log_in, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def apply_on_the_public_form(page, region) -> None:
+    page.goto(f"/programmes/{region.slug}/join/")
+    assert_accessible(page)
+    page.get_by_label("Company name").fill("Glomma Bakeri AS")
+    page.get_by_label("Organisation number").fill("923 609 016")
+    page.get_by_label("Sector").select_option("retail")
+    page.get_by_label(re.compile(r"^Workplace")).fill("Sarpsborg")
+    page.get_by_label("Street address").fill("Storgata 1")
+    page.get_by_label("Postcode").fill("1706")
+    page.get_by_label("Municipality").fill("Sarpsborg")
+    page.get_by_label("Number of employees at this workplace").fill("42")
+    page.get_by_label("First name").fill("Kari")
+    page.get_by_label("Last name").fill("Hansen")
+    page.get_by_label("Work email").fill("kari@bakeri.example.no")
+    page.get_by_label(re.compile(r"^Phone")).fill("912 34 567")
+    page.get_by_label("Our logo may be shown").check()
+    page.get_by_role("button", name="Send application").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your application")
+
+
+def approve_as_advisor(page) -> str:
+    log_in(page, "advisor@example.com", PASSWORD)
+    page.get_by_role("link", name="Applications").first.click()
+    page.get_by_role("link", name="Glomma Bakeri AS").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Approve and invite the contact person").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Glomma Bakeri AS")
+    assert_accessible(page)
+    return page.url
+
+
+def set_password_from_the_invitation(page) -> None:
+    invitation = next(m for m in reversed(mail.outbox) if m.to == ["kari@bakeri.example.no"])
+    link = next(line for line in invitation.body.splitlines() if "/accounts/invitation/" in line)
+    page.goto(link.split("8000", 1)[1])
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Pendel")
+    page.get_by_label(re.compile(r"^New password( \*)?$")).fill("bakeri-hemmelig-2026")
+    page.get_by_label("New password confirmation").fill("bakeri-hemmelig-2026")
+    page.get_by_role("button", name="Save password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Password saved")
+
+
+def test_a_company_applies_is_approved_and_its_contact_sets_a_password(page, browser, world):
+    apply_on_the_public_form(page, world.region)
+    member_url = approve_as_advisor(page)
+
+    page.context.clear_cookies()
+    set_password_from_the_invitation(page)
+    log_in(page, "kari@bakeri.example.no", "bakeri-hemmelig-2026")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Glomma Bakeri AS")
+    expect(page.get_by_text("Approved")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "min-side-new-member")
+
+    # An advisor of another region sees none of it.
+    page.context.clear_cookies()
+    log_in(page, "adviseur@example.com", PASSWORD)
+    assert page.goto(member_url).status == 404
+    page.goto("/staff/members/")
+    expect(page.get_by_text("Glomma Bakeri")).to_have_count(0)
+    page.goto("/staff/applications/?status=approved")
+    expect(page.get_by_text("Glomma Bakeri")).to_have_count(0)
