@@ -1,0 +1,11 @@
+from pendel.core.tasks import retrying
+from pendel.documents.models import Document
+from pendel.documents.services import document_purge_file
+
+
+@retrying
+def document_file_purge(*, document_id: int) -> None:
+    """Remove a deleted document's file from storage (retried while storage is down)."""
+    document = Document.objects.filter(pk=document_id).first()
+    if document is not None:
+        document_purge_file(document=document)

@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pendel.accounts.access import request_scope, staff_required
+from pendel.companies.selectors import locations_for, organisations_for
+from pendel.documents import services
+from pendel.documents.forms import DocumentFilterForm, StaffDocumentUploadForm
+from pendel.documents.selectors import document_get_for, documents_for
+from pendel.documents.views.common import document_file_response, upload_from_form
+
+
+@staff_required
+def document_list(request):
+    scope = request_scope(request)
+    form = DocumentFilterForm(request.GET, organisations=organisations_for(scope))
+    documents = documents_for(scope).filter(**form.filters())
+    page = Paginator(documents, 50).get_page(request.GET.get("page"))
+    return render(request, "documents/staff/document_list.html", {"form": form, "page": page})
+
+
+@staff_required
+def document_upload(request):
+    locations = locations_for(request_scope(request))
+    form = StaffDocumentUploadForm(request.POST or None, request.FILES or None, locations=locations)
+    posted = request.method == "POST" and form.is_valid()
+    if posted and upload_from_form(request, form, visibility=form.cleaned_data["visibility"]):
+        return redirect("staff:document_list")
+    return render(request, "documents/staff/document_upload.html", {"form": form})
+
+
+@staff_required
+def document_download(request, pk: int):
+    return document_file_response(document_get_for(request_scope(request), pk))
+
+
+@staff_required
+def document_delete(request, pk: int):
+    """GET asks for confirmation; POST deletes."""
+    document = document_get_for(request_scope(request), pk)
+    if request.method == "POST":
+        services.document_delete(actor=request.user, document=document)
+        messages.success(request, _("“%(title)s” has been deleted.") % {"title": document.title})
+        return redirect("staff:document_list")
+    return render(request, "documents/staff/document_delete.html", {"document": document})
