@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from pendel.companies.models import Location
 from pendel.core.tests.factories import PASSWORD
 from tests.browser.conftest import assert_accessible, log_in, screenshot
 
@@ -54,7 +55,47 @@ def set_password_from_the_invitation(page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Password saved")
 
 
-def test_a_company_applies_is_approved_and_its_contact_sets_a_password(page, browser, world):
+BAD_CSV = (
+    "Fornavn;Etternavn;E-post;Avdeling\r\n"
+    "Åse;Ødegård;ase@bakeri.example.no;Bakeriet\r\n"
+    "Bjørn;Dæhlie;ikke-en-epost;Bakeriet\r\n"
+    "Per;Ås;per@bakeri.example.no;Kontoret\r\n"
+    ";Hansen;hansen@bakeri.example.no;Butikken\r\n"
+)
+GOOD_CSV = BAD_CSV.replace("ikke-en-epost", "bjorn@bakeri.example.no").replace(
+    ";Hansen;", "Jon;Hansen;"
+)
+
+
+def import_employees(page, tmp_path) -> None:
+    """A semicolon CSV in Windows-1252 with a Norwegian header, as HR systems export it."""
+    page.get_by_role("link", name="Employees").first.click()
+    page.get_by_role("button", name="Import from file").click()
+    assert_accessible(page)
+    bad = tmp_path / "ansatte.csv"
+    bad.write_bytes(BAD_CSV.encode("cp1252"))
+    page.get_by_label(re.compile(r"^Employee file")).set_input_files(str(bad))
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", level=2).first).to_contain_text("2 errors")
+    rows = page.get_by_role("table").get_by_role("row")
+    expect(rows).to_have_count(3)  # the header and two errors
+    assert_accessible(page)
+    screenshot(page, "import-errors")
+
+    page.get_by_role("button", name="Upload a corrected file").click()
+    good = tmp_path / "ansatte-rettet.csv"
+    good.write_bytes(GOOD_CSV.encode("cp1252"))
+    page.get_by_label(re.compile(r"^Employee file")).set_input_files(str(good))
+    page.get_by_role("button", name="Check the file").click()
+    page.get_by_role("button", name="Apply the import").click()
+    expect(page.get_by_role("cell", name="Ødegård").first).to_be_visible()
+    expect(page.get_by_role("cell", name="bjorn@bakeri.example.no")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_company_applies_is_approved_and_its_contact_sets_a_password(
+    page, browser, world, tmp_path
+):
     apply_on_the_public_form(page, world.region)
     member_url = approve_as_advisor(page)
 
@@ -65,6 +106,8 @@ def test_a_company_applies_is_approved_and_its_contact_sets_a_password(page, bro
     expect(page.get_by_text("Approved")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "min-side-new-member")
+    import_employees(page, tmp_path)
+    screenshot(page, "employees-imported")
 
     # An advisor of another region sees none of it.
     page.context.clear_cookies()
@@ -74,3 +117,6 @@ def test_a_company_applies_is_approved_and_its_contact_sets_a_password(page, bro
     expect(page.get_by_text("Glomma Bakeri")).to_have_count(0)
     page.goto("/staff/applications/?status=approved")
     expect(page.get_by_text("Glomma Bakeri")).to_have_count(0)
+    location = Location.objects.get(organisation__name="Glomma Bakeri AS")
+    employees = page.goto(f"/staff/locations/{location.pk}/employees/")
+    assert employees.status == 404

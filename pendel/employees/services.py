@@ -1,0 +1,339 @@
+"""Every write to employee data. Each runs in one transaction with its AuditEvent.
+
+What the events hold: a change records {field: [old, new]}; a creation records no values,
+since the row holds them and every later change records the value it replaced. The history
+can thus be rebuilt without a second copy of personal data, and erasure has less to scrub.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from pendel.companies.models import Location
+from pendel.core.models import AuditEvent
+from pendel.employees.exports import personal_data
+from pendel.employees.models import PERSONAL_FIELDS, Employee, EmployeeImport
+from pendel.employees.parsing import ParsedFile, parse_file
+from pendel.employees.planning import Plan, jsonable, plan_digest, plan_import, plan_preview
+from pendel.employees.reading import MAX_BYTES, FileError
+
+OBJECT_TYPE = "employee"
+DATE_FIELDS = {"start_date", "end_date"}
+
+
+def employee_audit_event(*, employee: Employee, actor, action: str, changes: dict) -> AuditEvent:
+    """An unsaved event, so that bulk writes can save many at once."""
+    return AuditEvent(
+        actor=actor,
+        action=action,
+        object_type=OBJECT_TYPE,
+        object_id=str(employee.pk),
+        region_id=employee.location.region_id,
+        changes=changes,
+    )
+
+
+def _check_email_free(employee: Employee) -> None:
+    """Two employees still at work in one location never share an email address."""
+    if not employee.email or not employee.is_active():
+        return
+    clash = (
+        Employee.objects.active()
+        .filter(location_id=employee.location_id, email__iexact=employee.email)
+        .exclude(pk=employee.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError(
+            {"email": gettext("An employee of this location already has this email address.")}
+        )
+
+
+def _save_checked(employee: Employee, fields: list[str] | None = None) -> None:
+    employee.full_clean(validate_constraints=False)
+    _check_email_free(employee)
+    employee.save(update_fields=[*fields, "updated_at"] if fields is not None else None)
+
+
+@transaction.atomic
+def employee_create(*, location, actor, data: dict) -> Employee:
+    employee = Employee(location=location, **data)
+    _save_checked(employee)
+    employee_audit_event(
+        employee=employee, actor=actor, action="employee.created", changes={}
+    ).save()
+    return employee
+
+
+@transaction.atomic
+def employee_update(*, employee: Employee, actor, data: dict) -> Employee:
+    if employee.is_erased:
+        raise ValidationError(gettext("An erased employee cannot be changed."))
+    changes = {
+        name: [jsonable(getattr(employee, name)), jsonable(value)]
+        for name, value in data.items()
+        if getattr(employee, name) != value
+    }
+    if not changes:
+        return employee
+    for name in changes:
+        setattr(employee, name, data[name])
+    _save_checked(employee, list(changes))
+    employee_audit_event(
+        employee=employee, actor=actor, action="employee.updated", changes=changes
+    ).save()
+    return employee
+
+
+@transaction.atomic
+def employee_end(*, employee: Employee, actor, end_date: date) -> Employee:
+    """The employee leaves: the row stays, with its end date."""
+    if employee.is_erased:
+        raise ValidationError(gettext("An erased employee cannot be changed."))
+    if employee.start_date and end_date < employee.start_date:
+        raise ValidationError({"end_date": gettext("The end date is before the start date.")})
+    changes = {"end_date": [jsonable(employee.end_date), jsonable(end_date)]}
+    employee.end_date = end_date
+    employee.save(update_fields=["end_date", "updated_at"])
+    employee_audit_event(
+        employee=employee, actor=actor, action="employee.ended", changes=changes
+    ).save()
+    return employee
+
+
+@transaction.atomic
+def employee_erase(*, employee: Employee, actor) -> Employee:
+    """Erase personal data on request. Department and age group stay for the statistics,
+    and the personal values are also removed from the employee's earlier audit events."""
+    if employee.is_erased:
+        raise ValidationError(gettext("This employee's personal data is already erased."))
+    for name in PERSONAL_FIELDS:
+        setattr(employee, name, None if name in DATE_FIELDS else "")
+    employee.erased_at = timezone.now()
+    employee.save(update_fields=[*PERSONAL_FIELDS, "erased_at", "updated_at"])
+    _redact_history(employee)
+    employee_audit_event(
+        employee=employee,
+        actor=actor,
+        action="employee.erased",
+        changes={"erased_fields": list(PERSONAL_FIELDS)},
+    ).save()
+    return employee
+
+
+def _redact_history(employee: Employee) -> None:
+    events = list(AuditEvent.objects.filter(object_type=OBJECT_TYPE, object_id=str(employee.pk)))
+    for event in events:
+        event.changes = {
+            name: _redacted(value) if name in PERSONAL_FIELDS else value
+            for name, value in (event.changes or {}).items()
+        }
+    AuditEvent.objects.bulk_update(events, ["changes"])
+
+
+def _redacted(value):
+    return [None] * len(value) if isinstance(value, list) else None
+
+
+def employee_data_export(*, employee: Employee, actor) -> dict:
+    """One employee's data with its history, as handed to them on request; the hand-over
+    itself is logged."""
+    data = personal_data(employee)
+    employee_audit_event(
+        employee=employee, actor=actor, action="employee.data_exported", changes={}
+    ).save()
+    return data
+
+
+# Import: prepare (read, check, preview, keep the checked rows), then apply all or nothing.
+
+BATCH_SIZE = 2000
+IN_LIST_SIZE = 900  # under SQLite's oldest limit of 999 parameters per statement
+
+
+class StalePreview(Exception):
+    def __init__(self, plan: Plan):
+        super().__init__("stale preview")
+        self.plan = plan
+
+
+def employee_import_prepare(*, location, actor, upload) -> EmployeeImport:
+    """Read an uploaded file and keep its preview. Raises FileError when it cannot be read;
+    then nothing is stored. For a file without errors the checked rows are stored too, so
+    that the apply (now or as a background task) need not read the upload again."""
+    if upload.size > MAX_BYTES:
+        raise FileError("too_large", max=MAX_BYTES // (1024 * 1024))
+    content = upload.read()
+    parsed = parse_file(content, filename=upload.name, country=location.region.country_id)
+    # A file with errors is not planned: its rows are incomplete, and it cannot be applied.
+    plan = Plan()
+    if not parsed.error_count:
+        plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
+    employee_import = EmployeeImport(
+        location=location,
+        created_by=actor,
+        original_name=upload.name[-255:],
+        status=EmployeeImport.Status.INVALID if parsed.error_count else EmployeeImport.Status.READY,
+        row_count=len(parsed.rows),
+    )
+    _set_preview(employee_import, plan, parsed)
+    if not parsed.error_count:
+        employee_import.file.save("rows.json", ContentFile(parsed.dumps()), save=False)
+    employee_import.save()
+    return employee_import
+
+
+def _set_preview(employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile) -> None:
+    employee_import.added, employee_import.changed, employee_import.ended = plan.counts
+    employee_import.error_count = parsed.error_count
+    employee_import.errors = parsed.errors
+    employee_import.preview = plan_preview(plan, parsed)
+
+
+def employee_import_apply(*, employee_import: EmployeeImport, actor) -> EmployeeImport:
+    """Apply a previewed import in one transaction, or refuse with a ValidationError. If the
+    employees changed since the preview, the preview is renewed and the user asked again."""
+    if employee_import.status == EmployeeImport.Status.INVALID:
+        raise ValidationError(gettext("Only an import without errors can be applied."))
+    if employee_import.status != EmployeeImport.Status.READY:
+        raise ValidationError(gettext("This import has already been applied or discarded."))
+    parsed = _parse_stored(employee_import)
+    try:
+        with transaction.atomic():
+            _apply(employee_import, parsed, actor)
+    except StalePreview as stale:
+        _set_preview(employee_import, stale.plan, parsed)
+        employee_import.save(update_fields=["added", "changed", "ended", "preview", "updated_at"])
+        raise ValidationError(
+            gettext(
+                "The employees changed since this preview was made. "
+                "Check the new preview and confirm again."
+            )
+        ) from None
+    except IntegrityError:
+        raise ValidationError(
+            gettext("Someone changed these employees at the same time. Please try again.")
+        ) from None
+    employee_import.refresh_from_db()
+    return employee_import
+
+
+def _parse_stored(employee_import: EmployeeImport) -> ParsedFile:
+    """The rows checked at upload: the apply does not read the upload again."""
+    try:
+        with employee_import.file.open("rb") as handle:
+            return ParsedFile.loads(handle.read())
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ValidationError(
+            gettext("The uploaded file is no longer available. Please upload it again.")
+        ) from None
+
+
+def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
+    location = Location.objects.select_for_update().get(pk=employee_import.location_id)
+    now = timezone.now()
+    claimed = EmployeeImport.objects.filter(
+        pk=employee_import.pk, status=EmployeeImport.Status.READY
+    ).update(status=EmployeeImport.Status.APPLIED, applied_at=now, updated_at=now)
+    if not claimed:
+        raise ValidationError(gettext("This import has already been applied or discarded."))
+    plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
+    if plan_digest(plan) != employee_import.preview.get("digest"):
+        raise StalePreview(plan)
+    _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
+    _close(employee_import)
+    AuditEvent.objects.create(
+        actor=actor,
+        action="employee_import.applied",
+        object_type="employee_import",
+        object_id=str(employee_import.pk),
+        region_id=location.region_id,
+        changes=dict(zip(("added", "changed", "ended"), plan.counts, strict=True)),
+    )
+
+
+def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
+    """Set-based writes: a handful of statements, whatever the number of rows."""
+    created = Employee.objects.bulk_create(
+        [Employee(location_id=location.pk, **values) for values in plan.create],
+        batch_size=BATCH_SIZE,
+    )
+    changed = [employee for employee, _changes in plan.update]
+    for employee in changed:
+        employee.updated_at = now
+    if changed:
+        Employee.objects.bulk_update(
+            changed, [*plan.update_fields, "updated_at"], batch_size=BATCH_SIZE
+        )
+    ended_ids = [employee.pk for employee in plan.end]
+    today = timezone.localdate()
+    for start in range(0, len(ended_ids), IN_LIST_SIZE):
+        Employee.objects.filter(pk__in=ended_ids[start : start + IN_LIST_SIZE]).update(
+            end_date=today, updated_at=now
+        )
+    events = AuditEventRows(actor=actor, region_id=location.region_id, import_id=import_id)
+    for employee in created:
+        events.add(employee.pk, "employee.created", {})
+    for employee, changes in plan.update:
+        events.add(employee.pk, "employee.updated", changes)
+    for employee in plan.end:
+        changes = {"end_date": [jsonable(employee.end_date), today.isoformat()]}
+        events.add(employee.pk, "employee.ended", changes)
+    AuditEvent.objects.bulk_create(events.rows, batch_size=BATCH_SIZE)
+
+
+class AuditEventRows:
+    """Unsaved events of one import, built cheaply: one actor, one region; each names the
+    import."""
+
+    def __init__(self, *, actor, region_id: int, import_id: int):
+        self.import_id = import_id
+        self.common = {
+            "actor_id": actor.pk if actor else None,
+            "region_id": region_id,
+            "object_type": OBJECT_TYPE,
+        }
+        self.rows: list[AuditEvent] = []
+
+    def add(self, pk: int, action: str, changes: dict) -> None:
+        self.rows.append(
+            AuditEvent(
+                object_id=str(pk),
+                action=action,
+                changes={**changes, "import": self.import_id},
+                **self.common,
+            )
+        )
+
+
+def _close(employee_import: EmployeeImport) -> None:
+    """Once applied or discarded, an import keeps its counts but no names, addresses or
+    file; the file goes from storage after commit."""
+    name = employee_import.file.name
+    EmployeeImport.objects.filter(pk=employee_import.pk).update(
+        preview={"fields": employee_import.preview.get("fields", [])}, errors=[], file=""
+    )
+    if name:
+        storage = employee_import.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def employee_import_discard(*, employee_import: EmployeeImport, actor) -> None:
+    if employee_import.status == EmployeeImport.Status.APPLIED:
+        raise ValidationError(gettext("This import has already been applied."))
+    EmployeeImport.objects.filter(pk=employee_import.pk).update(
+        status=EmployeeImport.Status.DISCARDED, updated_at=timezone.now()
+    )
+    _close(employee_import)
+    AuditEvent.objects.create(
+        actor=actor,
+        action="employee_import.discarded",
+        object_type="employee_import",
+        object_id=str(employee_import.pk),
+        region_id=employee_import.location.region_id,
+    )

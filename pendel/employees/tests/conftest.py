@@ -1,0 +1,9 @@
+"""Employee fixtures: uploaded files go to a temporary media folder."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

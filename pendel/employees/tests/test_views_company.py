@@ -1,0 +1,279 @@
+"""Min side: the contact person keeps their location's employee list."""
+
+import io
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from pendel.accounts.models import Role
+from pendel.core.models import AuditEvent
+from pendel.core.tests.factories import LocationFactory
+from pendel.employees.models import Employee, EmployeeImport
+from pendel.employees.tests.factories import EmployeeFactory
+from pendel.employees.tests.files import csv_upload
+
+LIST = reverse("company:employee_list")
+
+
+@pytest.fixture
+def contact_client(client, world):
+    client.force_login(world.contact)
+    return client
+
+
+def page_of(response) -> str:
+    return response.content.decode()
+
+
+def test_the_list_shows_the_locations_active_employees(contact_client, world):
+    EmployeeFactory(location=world.location, first_name="Åse", last_name="Ødegård")
+    EmployeeFactory(location=world.location, first_name="Gammel", end_date=date(2020, 1, 1))
+    EmployeeFactory(location=world.other_location, first_name="Joost")
+    page = page_of(contact_client.get(LIST))
+    assert "Åse Ødegård" in page
+    assert "Gammel" not in page
+    assert "Joost" not in page
+    assert "1 employee" in page
+
+
+def test_the_list_can_show_ended_employees_and_search(contact_client, world):
+    EmployeeFactory(location=world.location, first_name="Åse", department="Salg og marked")
+    EmployeeFactory(location=world.location, first_name="Gammel", end_date=date(2020, 1, 1))
+    page = page_of(contact_client.get(LIST, {"ended": "1"}))
+    assert "Åse" in page and "Gammel" in page
+    page = page_of(contact_client.get(LIST, {"q": "salg"}))
+    assert "Åse" in page and "Gammel" not in page
+    page = page_of(contact_client.get(LIST, {"q": "nobody-like-this"}))
+    assert "No employees match your search." in page
+
+
+def test_the_list_is_paginated(contact_client, world):
+    EmployeeFactory.create_batch(55, location=world.location)
+    response = contact_client.get(LIST, {"page": "2"})
+    assert len(response.context["page"].object_list) == 5
+    assert "Page 2 of 2" in page_of(response)
+
+
+def test_an_htmx_search_gets_only_the_results(contact_client, world):
+    EmployeeFactory(location=world.location, first_name="Åse")
+    response = contact_client.get(
+        LIST, {"q": "Åse"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
+    )
+    page = page_of(response)
+    assert page.lstrip().startswith('<div class="table-wrap">')
+    assert "Åse" in page and "<html" not in page
+
+
+def test_a_contact_with_two_locations_picks_one_but_not_anothers(client, world):
+    second = LocationFactory(organisation=world.company, region=world.region, name="Sarpsborg")
+    Role.objects.create(user=world.contact, kind=Role.Kind.CONTACT_PERSON, location=second)
+    EmployeeFactory(location=second, first_name="Sarpingen")
+    client.force_login(world.contact)
+    page = page_of(client.get(LIST, {"location": second.pk}))
+    assert "Sarpingen" in page
+    assert 'id="location-picker"' in page
+    assert client.get(LIST, {"location": world.other_location.pk}).status_code == 404
+    assert client.get(LIST, {"location": "abc"}).status_code == 404
+
+
+def test_adding_an_employee(contact_client, world):
+    url = reverse("company:employee_create") + f"?location={world.location.pk}"
+    response = contact_client.post(
+        url,
+        {
+            "first_name": "Kari",
+            "last_name": "Nordmann",
+            "email": "kari@fisk.no",
+            "phone": "912 34 567",
+            "postcode": "150",
+            "age_group": "25_34",
+            "start_date": "2024-08-01",
+            "language": "",
+            "department": "Salg",
+        },
+    )
+    assert response.status_code == 302
+    kari = Employee.objects.get()
+    assert (kari.location, kari.phone, kari.postcode) == (world.location, "+4791234567", "0150")
+    event = AuditEvent.objects.get(object_type="employee")
+    assert (event.actor, event.action, event.region_id) == (
+        world.contact,
+        "employee.created",
+        world.region.pk,
+    )
+    assert "Kari Nordmann was added." in page_of(contact_client.get(response["Location"]))
+
+
+def test_adding_an_employee_with_a_taken_email_or_bad_phone_is_refused(contact_client, world):
+    EmployeeFactory(location=world.location, email="kari@fisk.no")
+    url = reverse("company:employee_create") + f"?location={world.location.pk}"
+    data = {"first_name": "K", "last_name": "N", "email": "KARI@fisk.no", "phone": ""}
+    response = contact_client.post(url, data)
+    assert response.status_code == 200
+    assert "already has this email address" in page_of(response)
+    response = contact_client.post(url, {**data, "email": "k@fisk.no", "phone": "123"})
+    assert "“123” is not a valid phone number." in page_of(response)
+    assert Employee.objects.count() == 1
+
+
+def test_editing_an_employee_is_logged_with_the_change(contact_client, world):
+    kari = EmployeeFactory(location=world.location, first_name="Kari", department="Lager")
+    url = reverse("company:employee_edit", args=[kari.pk])
+    assert contact_client.get(url).status_code == 200
+    data = {
+        "first_name": "Kari",
+        "last_name": kari.last_name,
+        "email": kari.email,
+        "department": "Salg",
+        "age_group": kari.age_group,
+    }
+    assert contact_client.post(url, data).status_code == 302
+    kari.refresh_from_db()
+    assert kari.department == "Salg"
+    event = AuditEvent.objects.get(object_type="employee")
+    assert event.changes == {"department": ["Lager", "Salg"]}
+
+
+def test_ending_an_employee_asks_first_and_keeps_the_row(contact_client, world):
+    kari = EmployeeFactory(location=world.location, start_date=date(2020, 1, 1))
+    url = reverse("company:employee_end", args=[kari.pk])
+    page = page_of(contact_client.get(url))
+    assert "End the employment of" in page
+    kari.refresh_from_db()
+    assert kari.end_date is None
+    response = contact_client.post(url, {"end_date": "2019-12-31"})
+    assert "The end date is before the start date." in page_of(response)
+    response = contact_client.post(url, {"end_date": timezone.localdate().isoformat()})
+    assert response.status_code == 302
+    kari.refresh_from_db()
+    assert kari.end_date == timezone.localdate()
+    assert list(contact_client.get(LIST).context["page"]) == []
+    assert AuditEvent.objects.filter(action="employee.ended").count() == 1
+
+
+def test_an_erased_employee_cannot_be_edited(contact_client, world):
+    erased = EmployeeFactory(location=world.location, first_name="", erased_at=timezone.now())
+    response = contact_client.post(
+        reverse("company:employee_edit", args=[erased.pk]),
+        {"first_name": "Back", "last_name": "Again", "email": "x@fisk.no"},
+    )
+    assert response.status_code == 302
+    erased.refresh_from_db()
+    assert erased.first_name == ""
+
+
+NORWEGIAN_WITH_ERRORS = (
+    "Fornavn;Etternavn;E-post;Avdeling\r\n"
+    "Åse;Ødegård;ase@fisk.no;Økonomi\r\n"
+    "Bjørn;;bjorn@fisk.no;Lager\r\n"
+    "Siri;Sæther;siri(at)fisk.no;Salg\r\n"
+)
+
+
+def test_the_import_shows_row_errors_and_refuses_to_apply(contact_client, world):
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    response = contact_client.post(
+        url, {"file": csv_upload(NORWEGIAN_WITH_ERRORS, encoding="cp1252")}, follow=True
+    )
+    page = page_of(response)
+    assert "The file has 2 errors. Nothing has been imported." in page
+    assert "This field is required." in page
+    assert "“siri(at)fisk.no” is not a valid email address." in page
+    assert "Apply the import" not in page
+    employee_import = EmployeeImport.objects.get()
+    confirm = reverse("company:employee_import_confirm", args=[employee_import.pk])
+    response = contact_client.post(confirm, follow=True)
+    assert "Only an import without errors can be applied." in page_of(response)
+    assert not Employee.objects.exists()
+
+
+def test_the_corrected_import_is_previewed_then_applied(contact_client, world):
+    EmployeeFactory(location=world.location, first_name="Per", email="per@fisk.no")
+    fixed = NORWEGIAN_WITH_ERRORS.replace(";;bjorn", ";Berg;bjorn").replace("(at)", "@")
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    response = contact_client.post(url, {"file": csv_upload(fixed, encoding="cp1252")})
+    assert response.status_code == 302
+    preview = contact_client.get(response["Location"])
+    page = page_of(preview)
+    assert "To be added" in page and "To be ended" in page
+    assert "Åse Ødegård" in page
+    assert not Employee.objects.filter(first_name="Åse").exists()
+    response = contact_client.post(response["Location"], follow=True)
+    assert "The file was imported: 3 added, 0 changed, 1 ended." in page_of(response)
+    assert Employee.objects.active().count() == 3
+
+
+def test_an_unreadable_upload_shows_why_and_changes_nothing(contact_client, world):
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    response = contact_client.post(url, {"file": csv_upload("just some words")})
+    assert response.status_code == 200
+    assert "No column names found." in page_of(response)
+    assert not EmployeeImport.objects.exists()
+
+
+def test_discarding_an_import_changes_nothing(contact_client, world):
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    contact_client.post(url, {"file": csv_upload("Fornavn;Etternavn;E-post\nA;B;a@fisk.no\n")})
+    employee_import = EmployeeImport.objects.get()
+    discard = reverse("company:employee_import_discard", args=[employee_import.pk])
+    response = contact_client.post(discard, follow=True)
+    assert "Nothing was changed." in page_of(response)
+    employee_import.refresh_from_db()
+    assert employee_import.status == EmployeeImport.Status.DISCARDED
+    assert not Employee.objects.exists()
+
+
+def test_the_export_is_a_semicolon_csv_with_bom(contact_client, world):
+    EmployeeFactory(location=world.location, first_name="Åse", last_name="=cmd()")
+    response = contact_client.get(
+        reverse("company:employee_export"), {"location": world.location.pk, "format": "csv"}
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf")
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("First name;Last name;Email;Phone;Department")
+    assert lines[1].startswith("Åse;'=cmd();")  # a formula is not run by Excel
+
+
+def test_the_export_headers_follow_the_users_language(contact_client, world):
+    world.contact.language = "nb"
+    world.contact.save()
+    response = contact_client.get(reverse("company:employee_export"), {"format": "csv"})
+    header = response.content.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Fornavn;Etternavn;E-post;Telefon;Avdeling;Aldersgruppe")
+
+
+def test_the_xlsx_export_opens_as_a_workbook(contact_client, world):
+    EmployeeFactory(location=world.location, first_name="Åse", start_date=date(2021, 3, 1))
+    response = contact_client.get(reverse("company:employee_export"), {"format": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[0][:2] == ("First name", "Last name")
+    assert rows[1][0] == "Åse"
+    assert rows[1][7].date() == date(2021, 3, 1)
+
+
+def test_a_file_that_would_end_most_employees_is_flagged(contact_client, world):
+    EmployeeFactory.create_batch(4, location=world.location)
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    response = contact_client.post(
+        url, {"file": csv_upload("Fornavn;Etternavn;E-post\nA;B;a@fisk.no\n")}, follow=True
+    )
+    assert "This file ends 4 of the 4 current employees." in page_of(response)
+    assert Employee.objects.active().count() == 4
+
+
+def test_the_list_does_not_query_per_employee(contact_client, world):
+    EmployeeFactory.create_batch(3, location=world.location)
+    with CaptureQueriesContext(connection) as few:
+        contact_client.get(LIST)
+    EmployeeFactory.create_batch(30, location=world.location)
+    with CaptureQueriesContext(connection) as many:
+        contact_client.get(LIST)
+    assert len(many.captured_queries) == len(few.captured_queries)
