@@ -29,6 +29,7 @@ from pendel.companies.models import (
     Organisation,
 )
 from pendel.companies.services import membership_transition, membership_update_terms
+from pendel.employees.models import AgeGroup, Employee
 from pendel.regions.models import Country, Region
 
 DEMO_PASSWORD = "pendel-demo"
@@ -224,6 +225,40 @@ def _application(region: Region, fake, rng: random.Random) -> None:
     )
 
 
+DEPARTMENTS = {
+    "NO": ["Administrasjon", "Produksjon", "Salg", "Lager", "IT"],
+    "SE": ["Administration", "Produktion", "Försäljning", "Lager", "IT"],
+    "NL": ["Administratie", "Productie", "Verkoop", "Magazijn", "IT"],
+}
+
+
+def _employees(location: Location) -> None:
+    """A list of up to 40 employees, as if the company had imported it."""
+    if location.employees.exists():
+        return
+    country = location.region.country_id
+    fake = Faker(FAKER_LOCALES[country])
+    fake.seed_instance(f"employees-{location.pk}")
+    rng = random.Random(f"employees-{location.pk}")
+    domain = "".join(ch for ch in location.organisation.name.lower() if ch.isalnum())[:20]
+    people = []
+    for index in range(min(location.employee_count, 40)):
+        first, last = fake.first_name(), fake.last_name()
+        people.append(
+            Employee(
+                location=location,
+                first_name=first,
+                last_name=last,
+                email=f"employee{index}.{location.pk}@{domain}.demo",
+                department=rng.choice(DEPARTMENTS[country]),
+                age_group=rng.choice(list(AgeGroup)),
+                postcode=fake.postcode(),
+                start_date=timezone.localdate() - timedelta(days=rng.randrange(30, 4000)),
+            )
+        )
+    Employee.objects.bulk_create(people)
+
+
 def _followup(membership: Membership, advisor: User) -> None:
     AdvisorNote.objects.get_or_create(
         membership=membership,
@@ -300,6 +335,7 @@ def seed_demo() -> None:
             town = towns[index % len(towns)]
             location = _location(company, region, town, town, rng.randrange(25, 900), fake)
             _contact(location, fake, country.default_language)
+            _employees(location)
             membership = _membership(location, advisor, signed=index < 2)
             if index == 0:
                 _followup(membership, advisor)
@@ -316,5 +352,6 @@ def seed_demo() -> None:
     ]:
         location = _location(national, regions[slug], town, town, employees, fake)
         _contact(location, fake, "nb")
+        _employees(location)
         advisor = User.objects.get(email=f"advisor.{slug}@pendel.demo")
         _membership(location, advisor, signed=True)
