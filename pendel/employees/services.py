@@ -102,7 +102,15 @@ def employee_end(*, employee: Employee, actor, end_date: date) -> Employee:
     employee_audit_event(
         employee=employee, actor=actor, action="employee.ended", changes=changes
     ).save()
+    _end_tickets(employee_ids=[employee.pk], on=end_date, actor=actor)
     return employee
+
+
+def _end_tickets(*, employee_ids, on: date, actor) -> None:
+    """An employee who leaves keeps the company ticket to the end of that month, no longer."""
+    from pendel.orders.services import tickets_end_for_employees  # orders builds on employees
+
+    tickets_end_for_employees(employee_ids=employee_ids, on=on, actor=actor)
 
 
 @transaction.atomic
@@ -284,6 +292,8 @@ def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
         changes = {"end_date": [jsonable(employee.end_date), today.isoformat()]}
         events.add(employee.pk, "employee.ended", changes)
     AuditEvent.objects.bulk_create(events.rows, batch_size=BATCH_SIZE)
+    if ended_ids:
+        _end_tickets(employee_ids=ended_ids, on=today, actor=actor)
 
 
 class AuditEventRows:

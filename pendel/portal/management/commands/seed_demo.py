@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from pendel.invoicing.demo import seed_demo_billing
 from pendel.portal.demo import DEMO_PASSWORD, demo_logins, seed_demo
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, logins_only: bool = False, **options):
         if not logins_only:
             seed_demo()
+            seed_demo_billing()
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in demo_logins():

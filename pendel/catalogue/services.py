@@ -1,0 +1,204 @@
+"""Every write to the catalogue, each in one transaction with its AuditEvent."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from pendel.catalogue.models import (
+    AnnualPassPrice,
+    Price,
+    Product,
+    RegionOffer,
+    VatRate,
+)
+from pendel.catalogue.texts import texts_clean
+from pendel.core.models import AuditEvent
+
+PRODUCT_FIELDS = ("code", "kind", "billing", "tax_class", "is_orderable", "is_active", "sort_order")
+
+
+def _audit(*, actor, action: str, obj, region_id=None, changes=None) -> None:
+    AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=str(obj.pk),
+        region_id=region_id,
+        changes=changes or {},
+    )
+
+
+def _jsonable(value):
+    return str(value) if isinstance(value, Decimal | date) else value
+
+
+@transaction.atomic
+def product_save(*, actor, product: Product, data: dict, texts: dict) -> Product:
+    """Create or change a product: national (no region) or a region's own add-on. A new
+    add-on is offered in its region at once."""
+    texts = texts_clean(texts, Product.TEXT_FIELDS)
+    if not any((texts.get(code) or {}).get("name") for code in texts):
+        raise ValidationError(gettext("Give the product a name in at least one language."))
+    created = product.pk is None
+    changes = {
+        name: [_jsonable(getattr(product, name, None)), _jsonable(value)]
+        for name, value in data.items()
+        if created or getattr(product, name) != value
+    }
+    for name, value in data.items():
+        setattr(product, name, value)
+    if product.texts != texts:
+        changes["texts"] = [product.texts, texts]
+    product.texts = texts
+    product.full_clean()
+    product.save()
+    if created and product.region_id:
+        RegionOffer.objects.get_or_create(region_id=product.region_id, product=product)
+    action = "product.created" if created else "product.changed"
+    _audit(actor=actor, action=action, obj=product, region_id=product.region_id, changes=changes)
+    return product
+
+
+@transaction.atomic
+def offer_set(*, actor, region, product: Product, enabled: bool) -> RegionOffer:
+    """The region switches a national product (or its own) on or off."""
+    if product.region_id not in (None, region.pk):
+        raise ValidationError(gettext("This product belongs to another region."))
+    offer, _ = RegionOffer.objects.get_or_create(
+        region=region, product=product, defaults={"is_enabled": enabled}
+    )
+    if offer.is_enabled != enabled:
+        offer.is_enabled = enabled
+        offer.save(update_fields=["is_enabled"])
+    _audit(
+        actor=actor,
+        action="offer.enabled" if enabled else "offer.disabled",
+        obj=offer,
+        region_id=region.pk,
+        changes={"product": product.code},
+    )
+    return offer
+
+
+def _close_earlier(rows, valid_from: date, later_message: str) -> None:
+    """A new row from `valid_from` ends the one in force before it; a later row stops it
+    (`later_message` says so, with the later row's %(date)s)."""
+    later = rows.filter(valid_from__gt=valid_from).order_by("valid_from").first()
+    if later is not None:
+        raise ValidationError(
+            {"valid_from": later_message % {"date": later.valid_from.isoformat()}}
+        )
+    rows.filter(valid_from=valid_from).delete()
+    day_before = valid_from - timedelta(days=1)
+    rows.filter(valid_from__lt=valid_from).exclude(valid_to__lt=valid_from).update(
+        valid_to=day_before
+    )
+
+
+@transaction.atomic
+def price_set(
+    *,
+    actor,
+    region,
+    product: Product,
+    basis: str,
+    amount: Decimal | None,
+    includes_vat: bool,
+    valid_from: date,
+) -> Price:
+    """A new price from a day on; the price before it ends the day before. Issued invoices
+    keep the price they copied."""
+    if product.region_id not in (None, region.pk):
+        raise ValidationError(gettext("This product belongs to another region."))
+    price = Price(
+        region=region,
+        product=product,
+        basis=basis,
+        amount=amount if basis == Price.Basis.FIXED else None,
+        includes_vat=includes_vat if basis == Price.Basis.FIXED else True,
+        valid_from=valid_from,
+        created_by=actor,
+    )
+    price.full_clean(exclude=["region", "product"], validate_unique=False)
+    rows = Price.objects.select_for_update().filter(region=region, product=product)
+    _close_earlier(
+        rows,
+        valid_from,
+        gettext("A later price from %(date)s exists already; change that one first."),
+    )
+    price.save()
+    changes = {
+        "product": product.code,
+        "basis": basis,
+        "amount": _jsonable(price.amount),
+        "includes_vat": price.includes_vat,
+        "valid_from": valid_from.isoformat(),
+    }
+    _audit(actor=actor, action="price.set", obj=price, region_id=region.pk, changes=changes)
+    return price
+
+
+@transaction.atomic
+def annual_pass_set(
+    *, actor, region, amount: Decimal, valid_from: date, source_url: str = ""
+) -> AnnualPassPrice:
+    annual = AnnualPassPrice(
+        region=region,
+        amount=amount,
+        valid_from=valid_from,
+        source_url=source_url,
+        created_by=actor,
+    )
+    annual.full_clean(exclude=["region"], validate_unique=False)
+    rows = AnnualPassPrice.objects.select_for_update().filter(region=region)
+    _close_earlier(
+        rows,
+        valid_from,
+        gettext("A later annual pass price from %(date)s exists already; change that one first."),
+    )
+    annual.save()
+    changes = {"amount": str(amount), "valid_from": valid_from.isoformat()}
+    _audit(actor=actor, action="annual_pass.set", obj=annual, region_id=region.pk, changes=changes)
+    return annual
+
+
+@transaction.atomic
+def vat_rate_create(*, actor, data: dict) -> VatRate:
+    """A new rate from a day on (a change in law); the rate before it ends the day before."""
+    rate = VatRate(**data)
+    if rate.confirmed and not rate.checked_on:
+        rate.checked_on = timezone.localdate()
+    rate.full_clean(validate_unique=False)
+    rows = VatRate.objects.select_for_update().filter(
+        country_id=rate.country_id, tax_class=rate.tax_class
+    )
+    _close_earlier(
+        rows,
+        rate.valid_from,
+        gettext("A later VAT rate from %(date)s exists already; change that one first."),
+    )
+    rate.save()
+    changes = {key: _jsonable(value) for key, value in data.items() if key != "country"}
+    _audit(actor=actor, action="vat_rate.created", obj=rate, changes=changes)
+    return rate
+
+
+@transaction.atomic
+def vat_rate_confirm(*, actor, rate: VatRate, source_url: str) -> VatRate:
+    """Someone checked the rate on the tax authority's own page today."""
+    rate.confirmed = True
+    rate.checked_on = timezone.localdate()
+    rate.source_url = source_url or rate.source_url
+    rate.full_clean(validate_unique=False)
+    rate.save(update_fields=["confirmed", "checked_on", "source_url"])
+    _audit(
+        actor=actor,
+        action="vat_rate.confirmed",
+        obj=rate,
+        changes={"source_url": rate.source_url, "checked_on": rate.checked_on.isoformat()},
+    )
+    return rate

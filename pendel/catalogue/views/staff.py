@@ -1,0 +1,209 @@
+"""The catalogue in the back office: the coordinator keeps the national catalogue; a region
+switches products on, adds its own and sets its prices; the VAT rates per country."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pendel.accounts.access import coordinator_required, request_scope, staff_required
+from pendel.catalogue import selectors, services
+from pendel.catalogue.forms import (
+    AnnualPassForm,
+    PriceForm,
+    ProductForm,
+    VatConfirmForm,
+    VatRateForm,
+)
+from pendel.catalogue.models import AnnualPassPrice, Product
+from pendel.catalogue.pricing import quotes_for
+from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
+from pendel.catalogue.texts import active_language, text_in
+from pendel.regions.selectors import region_get_for, regions_for
+
+
+def _errors_to_form(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@staff_required
+def catalogue_list(request):
+    """The national catalogue, and the regions whose catalogue the actor keeps."""
+    scope = request_scope(request)
+    context = {
+        "products": Product.objects.filter(region__isnull=True),
+        "regions": regions_for(scope),
+        "can_edit": scope.all_regions,
+    }
+    return render(request, "catalogue/staff/catalogue_list.html", context)
+
+
+@staff_required
+def region_catalogue(request, slug: str):
+    region = region_get_for(request_scope(request), slug)
+    today = timezone.localdate()
+    quotes = quotes_for(region, today)
+    products = selectors.products_for_region(region)
+    context = {
+        "region": region,
+        "rows": [(product, quotes.get(product.pk)) for product in products],
+        "today": today,
+        "templates": [
+            (code, text_in(texts, "name", active_language(), "en"))
+            for code, _k, _b, _t, _o, texts in LOCAL_ADDON_TEMPLATES
+        ],
+    }
+    return render(request, "catalogue/staff/region_catalogue.html", context)
+
+
+@staff_required
+def offer_toggle(request, slug: str, pk: int):
+    region = region_get_for(request_scope(request), slug)
+    product = selectors.product_get_for_region(region, pk)
+    if request.method != "POST":
+        return redirect("staff:region_catalogue", slug=region.slug)
+    enabled = request.POST.get("enabled") == "1"
+    services.offer_set(actor=request.user, region=region, product=product, enabled=enabled)
+    if enabled:
+        messages.success(request, _("%(product)s is now offered.") % {"product": product})
+    else:
+        messages.success(request, _("%(product)s is no longer offered.") % {"product": product})
+    return redirect("staff:region_catalogue", slug=region.slug)
+
+
+def _product_form_page(request, *, product: Product, region, back):
+    form = ProductForm(request.POST or None, instance=product, initial=_template_initial(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.product_save(
+                actor=request.user, product=product, data=form.settings(), texts=form.texts()
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("The product has been saved."))
+            return back
+    context = {"form": form, "product": product, "region": region}
+    return render(request, "catalogue/staff/product_form.html", context)
+
+
+def _template_initial(request) -> dict:
+    template = addon_template(request.GET.get("template", ""))
+    return template or {}
+
+
+@coordinator_required
+def national_product_create(request):
+    product = Product(region=None)
+    back = redirect("staff:catalogue_list")
+    return _product_form_page(request, product=product, region=None, back=back)
+
+
+@staff_required
+def region_product_create(request, slug: str):
+    region = region_get_for(request_scope(request), slug)
+    product = Product(region=region)
+    back = redirect("staff:region_catalogue", slug=region.slug)
+    return _product_form_page(request, product=product, region=region, back=back)
+
+
+@staff_required
+def product_edit(request, pk: int):
+    product = selectors.product_get_for_edit(request_scope(request), pk)
+    if product.region_id:
+        back = redirect("staff:region_catalogue", slug=product.region.slug)
+    else:
+        back = redirect("staff:catalogue_list")
+    return _product_form_page(request, product=product, region=product.region, back=back)
+
+
+@staff_required
+def region_prices(request, slug: str):
+    """Price history; a new price or annual pass price from a day on."""
+    region = region_get_for(request_scope(request), slug)
+    products = selectors.products_for_region(region).filter(is_active=True)
+    price_form = PriceForm(
+        request.POST if request.POST.get("form") == "price" else None, products=products
+    )
+    pass_form = AnnualPassForm(request.POST if request.POST.get("form") == "pass" else None)
+    if request.method == "POST" and _save_price(request, region, price_form, pass_form):
+        return redirect("staff:region_prices", slug=region.slug)
+    today = timezone.localdate()
+    context = {
+        "region": region,
+        "prices": selectors.prices_for_region(region),
+        "annual_passes": AnnualPassPrice.objects.filter(region=region),
+        "current": _current_rows(region, products, today),
+        "price_form": price_form,
+        "pass_form": pass_form,
+        "today": today,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "catalogue/staff/region_prices.html", context, status=status)
+
+
+def _current_rows(region, products, today) -> list:
+    quotes = quotes_for(region, today)
+    return [(product, quotes.get(product.pk)) for product in products]
+
+
+def _save_price(request, region, price_form, pass_form) -> bool:
+    try:
+        if price_form.is_bound and price_form.is_valid():
+            data = price_form.cleaned_data
+            services.price_set(
+                actor=request.user,
+                region=region,
+                product=data["product"],
+                basis=data["basis"],
+                amount=data["amount"],
+                includes_vat=data["includes_vat"],
+                valid_from=data["valid_from"],
+            )
+            messages.success(request, _("The price has been saved."))
+            return True
+        if pass_form.is_bound and pass_form.is_valid():
+            services.annual_pass_set(actor=request.user, region=region, **pass_form.cleaned_data)
+            messages.success(request, _("The annual pass price has been saved."))
+            return True
+    except ValidationError as error:
+        _errors_to_form(price_form if price_form.is_bound else pass_form, error)
+    return False
+
+
+@staff_required
+def vat_rate_list(request):
+    context = {"rates": selectors.vat_rates(), "can_edit": request_scope(request).all_regions}
+    return render(request, "catalogue/staff/vat_rate_list.html", context)
+
+
+@coordinator_required
+def vat_rate_create(request):
+    form = VatRateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vat_rate_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("The VAT rate has been saved."))
+            return redirect("staff:vat_rate_list")
+    return render(request, "catalogue/staff/vat_rate_form.html", {"form": form})
+
+
+@coordinator_required
+def vat_rate_confirm(request, pk: int):
+    rate = selectors.vat_rate_get(pk)
+    form = VatConfirmForm(request.POST or None, initial={"source_url": rate.source_url})
+    if request.method == "POST" and form.is_valid():
+        services.vat_rate_confirm(
+            actor=request.user, rate=rate, source_url=form.cleaned_data["source_url"]
+        )
+        messages.success(request, _("The VAT rate is marked as confirmed."))
+        return redirect("staff:vat_rate_list")
+    return render(request, "catalogue/staff/vat_rate_confirm.html", {"form": form, "rate": rate})

@@ -1,0 +1,82 @@
+"""Reads of invoices and runs, always through the actor's scope.
+
+Region staff see the invoices of their regions. A contact person sees their own
+organisation's invoices for their locations: the ones made for one of those locations,
+and the ones made for all the organisation's locations in a region where they have one.
+"""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from pendel.accounts.access import Scope
+from pendel.companies.models import Location
+from pendel.invoicing.models import Invoice, InvoiceRun
+from pendel.regions.selectors import regions_for
+
+
+def invoices_for(scope: Scope) -> QuerySet[Invoice]:
+    invoices = Invoice.objects.select_related(
+        "region__country", "organisation", "location", "credited_invoice"
+    )
+    if scope.all_regions:
+        return invoices
+    if scope.region_ids:
+        return invoices.filter(region_id__in=scope.region_ids)
+    if scope.organisation_id is None:
+        return invoices.none()
+    regions = Location.objects.filter(pk__in=scope.location_ids).values("region_id")
+    return invoices.filter(organisation_id=scope.organisation_id).filter(
+        Q(location_id__in=scope.location_ids) | Q(location__isnull=True, region_id__in=regions)
+    )
+
+
+def invoice_get_for(scope: Scope, pk) -> Invoice:
+    invoice = invoices_for(scope).filter(pk=pk).first()
+    if invoice is None:
+        raise Http404
+    return invoice
+
+
+def invoices_filtered(
+    scope: Scope, *, region=None, status: str = "", kind: str = "", q: str = "", today: date
+) -> QuerySet[Invoice]:
+    invoices = invoices_for(scope)
+    if region is not None:
+        invoices = invoices.filter(region=region)
+    if status == "overdue":
+        invoices = overdue(invoices, today)
+    elif status:
+        invoices = invoices.filter(status=status)
+    if kind:
+        invoices = invoices.filter(kind=kind)
+    for word in q.split()[:3]:
+        invoices = invoices.filter(
+            Q(number__icontains=word)
+            | Q(organisation__name__icontains=word)
+            | Q(organisation__organisation_number__icontains=word)
+        )
+    return invoices
+
+
+def overdue(invoices: QuerySet[Invoice], today: date) -> QuerySet[Invoice]:
+    """Invoices past their due date with money still owed."""
+    return invoices.filter(
+        kind=Invoice.Kind.INVOICE,
+        status__in=[Invoice.Status.ISSUED, Invoice.Status.SENT],
+        due_date__lt=today,
+    ).order_by("due_date", "sequence")
+
+
+def runs_for(scope: Scope) -> QuerySet[InvoiceRun]:
+    return InvoiceRun.objects.filter(region__in=regions_for(scope)).select_related(
+        "region__country", "started_by"
+    )
+
+
+def run_get_for(scope: Scope, pk) -> InvoiceRun:
+    run = runs_for(scope).filter(pk=pk).first()
+    if run is None:
+        raise Http404
+    return run

@@ -1,0 +1,81 @@
+"""Credit control: payments received, and invoices marked as sent."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from pendel.core.models import AuditEvent
+from pendel.core.money import format_money
+from pendel.invoicing.models import Invoice, Payment
+
+
+def _audit(*, actor, action: str, invoice: Invoice, changes: dict) -> None:
+    AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        object_type="invoice",
+        object_id=str(invoice.pk),
+        region_id=invoice.region_id,
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def payment_record(
+    *, actor, invoice: Invoice, amount: Decimal, received_on: date, reference: str = ""
+) -> Payment:
+    """Money received. When nothing is left to pay, the invoice is paid."""
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if invoice.is_credit_note:
+        raise ValidationError(gettext("Payments are recorded on invoices, not credit notes."))
+    if invoice.status == Invoice.Status.CREDITED or invoice.outstanding <= 0:
+        raise ValidationError(gettext("Nothing is left to pay on this invoice."))
+    if amount <= 0:
+        raise ValidationError({"amount": gettext("Give an amount above zero.")})
+    if amount > invoice.outstanding:
+        raise ValidationError(
+            {
+                "amount": gettext("Only %(amount)s is left to pay.")
+                % {"amount": format_money(invoice.outstanding, invoice.currency)}
+            }
+        )
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": gettext("The date is in the future.")})
+    payment = Payment.objects.create(
+        invoice=invoice,
+        amount=amount,
+        received_on=received_on,
+        reference=reference.strip(),
+        created_by=actor,
+    )
+    invoice.paid_total += amount
+    fields = ["paid_total"]
+    if invoice.outstanding <= 0:
+        invoice.status, invoice.paid_at = Invoice.Status.PAID, timezone.now()
+        fields += ["status", "paid_at"]
+    invoice.save(update_fields=fields)
+    _audit(
+        actor=actor,
+        action="invoice.payment",
+        invoice=invoice,
+        changes={"amount": str(amount), "received_on": received_on.isoformat()},
+    )
+    return payment
+
+
+def invoice_mark_sent(*, actor, invoice: Invoice) -> bool:
+    """Note that the invoice went out (by Pendel's mail or another channel). Only an
+    issued invoice becomes sent; True when this call changed it."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(sent_at=now)
+        Invoice.objects.filter(pk=invoice.pk, status=Invoice.Status.ISSUED).update(
+            status=Invoice.Status.SENT
+        )
+        if changed:
+            _audit(actor=actor, action="invoice.sent", invoice=invoice, changes={})
+    return bool(changed)

@@ -1,0 +1,256 @@
+"""Invoicing in the back office: runs, invoices, credit notes, payments, overdue invoices,
+and each region's seller details."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from pendel.accounts.access import request_scope, staff_required
+from pendel.catalogue.months import month_start
+from pendel.companies.selectors import organisations_for
+from pendel.invoicing import selectors, services
+from pendel.invoicing.forms import (
+    BillingSettingsForm,
+    CreditForm,
+    InvoiceFilterForm,
+    PaymentForm,
+    RunStartForm,
+    SellerProfileForm,
+)
+from pendel.invoicing.models import BillingSettings, SellerProfile
+from pendel.invoicing.views.common import (
+    add_errors,
+    detail_context,
+    pdf_response,
+    specification_response,
+    xml_response,
+)
+from pendel.regions.selectors import region_get_for, regions_for
+
+
+def _error_messages(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@staff_required
+def run_list(request):
+    scope = request_scope(request)
+    regions = regions_for(scope)
+    form = RunStartForm(regions=regions, this_month=month_start(timezone.localdate()))
+    runs = Paginator(selectors.runs_for(scope), 50).get_page(request.GET.get("page"))
+    sellers = set(
+        SellerProfile.objects.filter(region__in=regions).values_list("region_id", flat=True)
+    )
+    missing = [region for region in regions if region.pk not in sellers]
+    context = {"form": form, "page": runs, "missing_sellers": missing}
+    return render(request, "invoicing/staff/run_list.html", context)
+
+
+@require_POST
+@staff_required
+def run_start(request):
+    scope = request_scope(request)
+    form = RunStartForm(
+        request.POST, regions=regions_for(scope), this_month=month_start(timezone.localdate())
+    )
+    if not form.is_valid():
+        messages.error(request, _("Choose a region and a month."))
+        return redirect("staff:invoice_run_list")
+    try:
+        run = services.invoice_run_start(actor=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        _error_messages(request, error)
+        return redirect("staff:invoice_run_list")
+    messages.success(request, _("The invoice run has started."))
+    return redirect("staff:invoice_run_detail", pk=run.pk)
+
+
+@staff_required
+def run_detail(request, pk: int):
+    """The run's progress; htmx polls the progress part while it runs."""
+    run = selectors.run_get_for(request_scope(request), pk)
+    invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
+    page = Paginator(invoices, 100).get_page(request.GET.get("page"))
+    context = {"run": run, "page": page, "today": timezone.localdate()}
+    template = "invoicing/staff/run_detail.html"
+    if request.htmx:
+        template = "invoicing/staff/_run_progress.html"
+    return render(request, template, context)
+
+
+@staff_required
+def run_send(request, pk: int):
+    """Mail the run's issued invoices, each by its own task."""
+    run = selectors.run_get_for(request_scope(request), pk)
+    if request.method == "POST":
+        count = services.invoice_run_send(actor=request.user, run=run)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s invoice is being sent.", "%(count)s invoices are being sent.", count
+            )
+            % {"count": count},
+        )
+    return redirect("staff:invoice_run_detail", pk=run.pk)
+
+
+@staff_required
+def invoice_list(request):
+    scope = request_scope(request)
+    form = InvoiceFilterForm(request.GET or None, regions=regions_for(scope))
+    today = timezone.localdate()
+    invoices = selectors.invoices_filtered(scope, **form.filters(), today=today)
+    page = Paginator(invoices, 50).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "today": today}
+    return render(request, "invoicing/staff/invoice_list.html", context)
+
+
+@staff_required
+def overdue_list(request):
+    scope = request_scope(request)
+    today = timezone.localdate()
+    regions = regions_for(scope)
+    sections = [
+        (region, selectors.overdue(selectors.invoices_for(scope).filter(region=region), today))
+        for region in regions
+    ]
+    return render(
+        request, "invoicing/staff/overdue_list.html", {"sections": sections, "today": today}
+    )
+
+
+@staff_required
+def invoice_detail(request, pk: int):
+    invoice = selectors.invoice_get_for(request_scope(request), pk)
+    context = detail_context(invoice)
+    context["payment_form"] = PaymentForm(invoice=invoice)
+    context["show_vat_status"] = True
+    return render(request, "invoicing/staff/invoice_detail.html", context)
+
+
+@staff_required
+def invoice_pdf(request, pk: int):
+    return pdf_response(selectors.invoice_get_for(request_scope(request), pk))
+
+
+@staff_required
+def invoice_xml(request, pk: int):
+    return xml_response(selectors.invoice_get_for(request_scope(request), pk))
+
+
+@staff_required
+def invoice_specification(request, pk: int):
+    return specification_response(selectors.invoice_get_for(request_scope(request), pk))
+
+
+@staff_required
+def invoice_credit(request, pk: int):
+    invoice = selectors.invoice_get_for(request_scope(request), pk)
+    if invoice.is_credit_note:
+        messages.error(request, _("A credit note cannot be credited."))
+        return redirect("staff:invoice_detail", pk=invoice.pk)
+    lines = list(invoice.lines.all())
+    remaining = services.remaining_quantities(invoice)
+    form = CreditForm(request.POST or None, lines=lines, remaining=remaining)
+    if request.method == "POST" and form.is_valid():
+        try:
+            credit = services.credit_note_issue(
+                actor=request.user,
+                invoice=invoice,
+                reason=form.cleaned_data["reason"],
+                quantities=form.quantities(),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Credit note %(number)s has been issued.") % {"number": credit.number}
+            )
+            return redirect("staff:invoice_detail", pk=credit.pk)
+    context = {"invoice": invoice, "form": form}
+    return render(request, "invoicing/staff/invoice_credit.html", context)
+
+
+@staff_required
+def invoice_payment(request, pk: int):
+    invoice = selectors.invoice_get_for(request_scope(request), pk)
+    if request.method != "POST":
+        return redirect("staff:invoice_detail", pk=invoice.pk)
+    form = PaymentForm(request.POST, invoice=invoice)
+    if form.is_valid():
+        try:
+            services.payment_record(actor=request.user, invoice=invoice, **form.cleaned_data)
+        except ValidationError as error:
+            _error_messages(request, error)
+        else:
+            messages.success(request, _("The payment has been recorded."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("staff:invoice_detail", pk=invoice.pk)
+
+
+@staff_required
+def invoice_send(request, pk: int):
+    invoice = selectors.invoice_get_for(request_scope(request), pk)
+    if request.method != "POST":
+        return redirect("staff:invoice_detail", pk=invoice.pk)
+    if request.POST.get("how") == "elsewhere":
+        services.invoice_mark_sent(actor=request.user, invoice=invoice)
+        messages.success(request, _("The invoice is marked as sent."))
+        return redirect("staff:invoice_detail", pk=invoice.pk)
+    try:
+        services.invoice_send(actor=request.user, invoice=invoice)
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(
+            request,
+            _("The invoice is being sent to %(email)s.") % {"email": invoice.buyer["email"]},
+        )
+    return redirect("staff:invoice_detail", pk=invoice.pk)
+
+
+@staff_required
+def seller_profile(request, slug: str):
+    """Who sells in the region: its public transport authority, as invoices show it."""
+    region = region_get_for(request_scope(request), slug)
+    profile = SellerProfile.objects.filter(region=region).first()
+    form = SellerProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = {name: form.cleaned_data[name] for name in SellerProfileForm.Meta.fields}
+            services.seller_profile_save(actor=request.user, region=region, data=data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The seller details have been saved."))
+            return redirect("staff:invoice_run_list")
+    context = {"form": form, "region": region}
+    return render(request, "invoicing/staff/seller_profile.html", context)
+
+
+@staff_required
+def billing_settings(request, pk: int):
+    """How an organisation in the actor's regions wants its invoices."""
+    organisation = organisations_for(request_scope(request)).filter(pk=pk).first()
+    if organisation is None:
+        raise Http404
+    settings = BillingSettings.objects.filter(organisation=organisation).first()
+    form = BillingSettingsForm(request.POST or None, instance=settings)
+    if request.method == "POST" and form.is_valid():
+        services.billing_settings_save(
+            actor=request.user, organisation=organisation, **form.cleaned_data
+        )
+        messages.success(request, _("The invoice settings have been saved."))
+        return redirect("staff:billing_settings", pk=organisation.pk)
+    context = {"form": form, "organisation": organisation}
+    return render(request, "invoicing/staff/billing_settings.html", context)
