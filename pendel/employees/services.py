@@ -106,6 +106,13 @@ def employee_end(*, employee: Employee, actor, end_date: date) -> Employee:
     return employee
 
 
+def _forget_in_surveys(employee: Employee) -> None:
+    """Survey invitations copied the email address at dispatch; erasure blanks it there too."""
+    from pendel.surveys.services import invitations_forget_employee  # surveys build on employees
+
+    invitations_forget_employee(employee_id=employee.pk)
+
+
 def _end_tickets(*, employee_ids, on: date, actor) -> None:
     """An employee who leaves keeps the company ticket to the end of that month, no longer."""
     from pendel.orders.services import tickets_end_for_employees  # orders builds on employees
@@ -124,6 +131,7 @@ def employee_erase(*, employee: Employee, actor) -> Employee:
     employee.erased_at = timezone.now()
     employee.save(update_fields=[*PERSONAL_FIELDS, "erased_at", "updated_at"])
     _redact_history(employee)
+    _forget_in_surveys(employee)
     employee_audit_event(
         employee=employee,
         actor=actor,

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from pendel.invoicing.demo import seed_demo_billing
 from pendel.portal.demo import DEMO_PASSWORD, demo_logins, seed_demo
+from pendel.surveys.demo import seed_demo_surveys
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         if not logins_only:
             seed_demo()
             seed_demo_billing()
+            seed_demo_surveys()
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in demo_logins():

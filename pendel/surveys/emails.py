@@ -1,0 +1,31 @@
+"""The survey's mail: the invitation and the reminders, in the invitation's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from pendel.surveys.models import Invitation, Wave
+
+
+def survey_link(invitation: Invitation) -> str:
+    return settings.SITE_URL + reverse("survey:start", args=[invitation.token])
+
+
+def survey_message(*, invitation: Invitation, wave: Wave, reminder: int, connection=None):
+    """The mail for one invitation: the first invitation (reminder 0) or reminder n."""
+    location = wave.location
+    context = {
+        "organisation": location.organisation.name,
+        "programme": location.region.programme_name,
+        "closes_on": wave.closes_on,
+        "link": survey_link(invitation),
+        "reminder": reminder,
+        "kind": wave.kind,
+    }
+    template = "surveys/emails/reminder" if reminder else "surveys/emails/invitation"
+    with translation.override(invitation.language or location.region.default_language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}_body.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[invitation.email], connection=connection)

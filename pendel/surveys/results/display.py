@@ -1,0 +1,84 @@
+"""Protected tables as the result pages show them: formatted cells, "–" for what is
+hidden, and the same figures the charts and exports use."""
+
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal
+from django.utils.translation import gettext
+
+from pendel.core.money import babel_locale, format_number
+
+HIDDEN = "–"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    hidden: bool = False
+
+
+def one_decimal(value) -> str:
+    """12.5 -> "12,5" in Norwegian; 25 -> "25,0": figures line up in a column."""
+    return format_decimal(value, format="#,##0.0", locale=babel_locale())
+
+
+def format_value(value, unit: str) -> str:
+    if value is None:
+        return HIDDEN
+    if unit == "pp":
+        sign = "+" if value > 0 else ("−" if value < 0 else "±")
+        return f"{sign}{one_decimal(abs(value))}"
+    if unit == "%":
+        sign = "" if value >= 0 else "−"
+        return f"{sign}{one_decimal(abs(value))} %"
+    return one_decimal(value)
+
+
+def _n(row) -> Cell:
+    return Cell(HIDDEN, True) if row.suppressed else Cell(format_number(row.n))
+
+
+def table_display(table) -> dict:
+    unit = "%" if table.unit == "share" else "mean"
+    return {
+        "key": table.key,
+        "title": table.title,
+        "group_label": table.group_label or gettext("Group"),
+        "headers": [str(label) for _key, label in table.columns],
+        "rows": [
+            {
+                "label": row.label,
+                "n": _n(row),
+                "cells": [
+                    Cell(format_value(row.shown(key, table.unit), unit), row.suppressed)
+                    for key, _label in table.columns
+                ],
+                "hidden": row.suppressed,
+            }
+            for row in table.rows
+        ],
+        "any_hidden": any(row.suppressed for row in table.rows),
+    }
+
+
+def figures_display(table) -> dict:
+    return {
+        "key": table.key,
+        "title": table.title,
+        "group_label": table.group_label or gettext("Group"),
+        "headers": [label for _key, label, _unit in table.columns],
+        "rows": [
+            {
+                "label": row.label,
+                "n": _n(row),
+                "cells": [
+                    Cell(format_value(row.figures.get(key), unit), row.suppressed)
+                    for key, _label, unit in table.columns
+                ],
+                "hidden": row.suppressed,
+            }
+            for row in table.rows
+        ],
+        "any_hidden": any(row.suppressed for row in table.rows),
+        "note": table.note,
+    }

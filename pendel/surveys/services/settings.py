@@ -1,0 +1,37 @@
+from django.db import transaction
+
+from pendel.core.models import AuditEvent
+from pendel.surveys.models import SurveySettings
+
+SETTINGS_FIELDS = [
+    "baseline_threshold",
+    "follow_up_threshold",
+    "min_group_size",
+    "count_non_respondents_as_drive_alone",
+]
+
+
+@transaction.atomic
+def survey_settings_update(*, settings: SurveySettings, actor, data: dict) -> SurveySettings:
+    settings = SurveySettings.objects.select_for_update().get(pk=settings.pk)
+    changes = {
+        name: [getattr(settings, name), data[name]]
+        for name in SETTINGS_FIELDS
+        if name in data and getattr(settings, name) != data[name]
+    }
+    if not changes:
+        return settings
+    for name in changes:
+        setattr(settings, name, data[name])
+    settings.updated_by = actor
+    settings.full_clean()
+    settings.save(update_fields=[*changes, "updated_by", "updated_at"])
+    AuditEvent.objects.create(
+        actor=actor,
+        action="survey_settings.update",
+        object_type="surveysettings",
+        object_id=str(settings.pk),
+        region_id=settings.region_id,
+        changes=changes,
+    )
+    return settings

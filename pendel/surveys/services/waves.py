@@ -1,0 +1,342 @@
+"""A wave's life: created, dispatched (invitations frozen, mail queued), reminded, closed
+(the membership qualified when the rate is met), extended once when it is not."""
+
+import secrets
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from pendel.companies.models import Location, Membership, MembershipStatus
+from pendel.companies.services import membership_transition
+from pendel.core.models import AuditEvent
+from pendel.core.money import format_number
+from pendel.employees.models import Employee
+from pendel.surveys.bulk import bulk_insert
+from pendel.surveys.models import Invitation, Question, Wave, region_today
+from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
+from pendel.surveys.services.templates import current_template_version
+
+INVITATION_FIELDS = [
+    "wave",
+    "location",
+    "employee",
+    "token",
+    "email",
+    "language",
+    "department",
+    "age_group",
+    "created_at",
+    "undelivered_reason",
+]
+EXTEND_FIELDS = [
+    "original_closes_on",
+    "closes_on",
+    "reminder_3_on",
+    "extended_at",
+    "closed_at",
+    "outcome",
+    "outcome_note",
+    "threshold_percent",
+    "answered_at_close",
+    "delivered_at_close",
+]
+TOKEN_BYTES = 24  # 192 bits; 32 characters in the link
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def _audit(actor, action: str, wave: Wave, changes: dict | None = None) -> None:
+    AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        object_type="survey_wave",
+        object_id=str(wave.pk),
+        region_id=wave.location.region_id,
+        changes=changes or {},
+    )
+
+
+def _check_dates(*, opens_on: date, closes_on: date, today: date, reminders: list) -> None:
+    if closes_on <= opens_on:
+        raise ValidationError({"closes_on": gettext("The survey must close after it opens.")})
+    if closes_on < today:
+        raise ValidationError({"closes_on": gettext("The close date has passed.")})
+    for day in reminders:
+        if day and not opens_on < day <= closes_on:
+            raise ValidationError(
+                gettext("Reminders must be sent after the survey opens and before it closes.")
+            )
+
+
+@transaction.atomic
+def wave_create(
+    *,
+    location: Location,
+    kind: str,
+    opens_on: date,
+    closes_on: date,
+    reminder_days: list[int],
+    actor,
+) -> Wave:
+    """A draft wave; reminders are given as days after opening (e.g. [7, 14])."""
+    reminders = [opens_on + timedelta(days=days) for days in reminder_days if days][:2]
+    _check_dates(
+        opens_on=opens_on,
+        closes_on=closes_on,
+        today=region_today(location.region),
+        reminders=reminders,
+    )
+    wave = Wave(location=location, kind=kind, opens_on=opens_on, closes_on=closes_on)
+    for number, day in enumerate(reminders, start=1):
+        setattr(wave, f"reminder_{number}_on", day)
+    wave.created_by = actor
+    wave.full_clean()
+    wave.save()
+    _audit(actor, "survey_wave.create", wave, {"kind": kind, "opens_on": str(opens_on)})
+    return wave
+
+
+@transaction.atomic
+def waves_create_for_locations(*, locations, **fields) -> list[Wave]:
+    """The same wave at several locations (all of an organisation's), all or none."""
+    return [wave_create(location=location, **fields) for location in locations]
+
+
+@transaction.atomic
+def wave_delete(*, wave: Wave, actor) -> None:
+    wave = Wave.objects.select_for_update().select_related("location").get(pk=wave.pk)
+    if wave.is_dispatched:
+        raise ValidationError(gettext("A survey that has been sent cannot be deleted."))
+    _audit(actor, "survey_wave.delete", wave, {"kind": wave.kind})
+    wave.delete()
+
+
+def _locked(wave: Wave) -> Wave:
+    return (
+        Wave.objects.select_for_update()
+        .select_related("location__region", "location__organisation")
+        .get(pk=wave.pk)
+    )
+
+
+def _check_dispatch(wave: Wave, today: date) -> None:
+    if wave.is_dispatched:
+        raise ValidationError(gettext("This survey has been sent already."))
+    if wave.closes_on < today:
+        raise ValidationError(gettext("The close date has passed. Make a new survey instead."))
+    if wave.kind == Wave.Kind.FOLLOW_UP and not baseline_closed(wave.location):
+        raise ValidationError(
+            gettext("A follow-up survey can be sent only after the baseline survey has closed.")
+        )
+    running = Wave.objects.filter(
+        location=wave.location_id, dispatched_at__isnull=False, closed_at__isnull=True
+    ).exclude(pk=wave.pk)
+    if running.exists():
+        raise ValidationError(gettext("Another survey is still running at this location."))
+
+
+@transaction.atomic
+def wave_dispatch(*, wave: Wave, actor) -> int:
+    """Freeze the template, the region's questions and the employee list as invitations,
+    then queue the mail. A constant number of queries, whatever the number of employees.
+    Returns the number of invitations."""
+    wave = _locked(wave)
+    region = wave.location.region
+    today = region_today(region)
+    _check_dispatch(wave, today)
+    version = current_template_version()
+    if version is None:
+        raise ValidationError(gettext("The standard survey template is missing."))
+    employees = list(
+        Employee.objects.active(on=today)
+        .filter(location=wave.location_id)
+        .exclude(email="")
+        .values_list("id", "email", "language", "department", "age_group")
+    )
+    if not employees:
+        raise ValidationError(
+            gettext("Nobody to invite: the location has no current employees with an email.")
+        )
+    now = timezone.now()
+    bulk_insert(
+        Invitation,
+        INVITATION_FIELDS,
+        (
+            (
+                wave.pk,
+                wave.location_id,
+                employee_id,
+                new_token(),
+                email,
+                language or region.default_language,
+                department,
+                age_group,
+                now,
+                "",
+            )
+            for employee_id, email, language, department, age_group in employees
+        ),
+    )
+    wave.template_version = version
+    wave.departments = sorted({row[3].strip() for row in employees if row[3].strip()})
+    wave.dispatched_at = now
+    wave.dispatched_by = actor
+    wave.save(
+        update_fields=[
+            "template_version",
+            "departments",
+            "dispatched_at",
+            "dispatched_by",
+            "updated_at",
+        ]
+    )
+    wave.region_questions.set(
+        Question.objects.filter(region=region, is_active=True).values_list("id", flat=True)
+    )
+    _audit(actor, "survey_wave.dispatch", wave, {"invitations": len(employees)})
+    transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
+    return len(employees)
+
+
+def wave_schedule(*, wave_id: int) -> None:
+    """Queue what a dispatched wave needs: its invitations' mail, the reminders and the
+    close. Safe to run again: every step checks what is still to do."""
+    from pendel.surveys.services.mailing import first_mail_at, mail_enqueue, reminder_at, schedule
+    from pendel.surveys.tasks import survey_reminders_due, survey_wave_close_due
+
+    wave = Wave.objects.select_related("location__region").get(pk=wave_id)
+    mail_enqueue(wave=wave, start=first_mail_at(wave))
+    for number in wave.reminder_dates():
+        schedule(survey_reminders_due, reminder_at(wave, number), wave_id=wave.pk, reminder=number)
+    schedule(survey_wave_close_due, wave.close_after(), wave_id=wave.pk)
+
+
+def _open_membership(location_id: int) -> Membership | None:
+    return (
+        Membership.objects.filter(location_id=location_id)
+        .exclude(status=MembershipStatus.ENDED)
+        .first()
+    )
+
+
+def _qualify(wave: Wave, percent) -> tuple[str, str]:
+    """The outcome of a wave that met its threshold, qualifying an active membership."""
+    region = wave.location.region
+    membership = _open_membership(wave.location_id)
+    with translation.override(region.default_language):
+        if membership is None or membership.status == MembershipStatus.APPROVED:
+            note = gettext("Threshold met, but the membership is not active yet.")
+            return Wave.Outcome.MET, note
+        if membership.status == MembershipStatus.QUALIFIED:
+            return Wave.Outcome.MET, gettext("The membership was qualified already.")
+        note = gettext(
+            "Qualified automatically: %(percent)s %% answered the survey that opened on %(date)s."
+        ) % {
+            "date": date_format(wave.opens_on, "SHORT_DATE_FORMAT"),
+            "percent": format_number(percent),
+        }
+    membership_transition(membership=membership, to_status="qualified", actor=None, note=note)
+    return Wave.Outcome.QUALIFIED, note
+
+
+@transaction.atomic
+def wave_close(*, wave: Wave, actor) -> Wave:
+    """Close a wave whose close date has passed. At or above the region's threshold the
+    location's active membership becomes qualified. Closing twice changes nothing."""
+    wave = _locked(wave)
+    if wave.is_closed:
+        return wave
+    if not wave.is_dispatched:
+        raise ValidationError(gettext("This survey has not been sent."))
+    if region_today(wave.location.region) <= wave.closes_on:
+        raise ValidationError(
+            gettext("The survey can be closed after its close date, %(date)s.")
+            % {"date": date_format(wave.closes_on, "DATE_FORMAT")}
+        )
+    rate = response_rate(wave)
+    threshold = survey_settings_for(wave.location.region).threshold_for(wave.kind)
+    outcome, note = Wave.Outcome.BELOW, ""
+    if rate.meets(threshold):
+        outcome, note = _qualify(wave, rate.percent)
+    wave.closed_at = timezone.now()
+    wave.threshold_percent = threshold
+    wave.answered_at_close = rate.answered
+    wave.delivered_at_close = rate.delivered
+    wave.outcome, wave.outcome_note = outcome, note
+    wave.save(
+        update_fields=[
+            "closed_at",
+            "threshold_percent",
+            "answered_at_close",
+            "delivered_at_close",
+            "outcome",
+            "outcome_note",
+            "updated_at",
+        ]
+    )
+    _audit(actor, "survey_wave.close", wave, {"rate": rate.percent, "outcome": outcome})
+    return wave
+
+
+@transaction.atomic
+def wave_extend(*, wave: Wave, closes_on: date, reminder_on: date | None, actor) -> Wave:
+    """Once per wave, below the threshold: a later close date and one more reminder. A wave
+    closed below the threshold opens again."""
+    wave = _locked(wave)
+    region = wave.location.region
+    today = region_today(region)
+    if not wave.is_dispatched:
+        raise ValidationError(gettext("This survey has not been sent."))
+    if wave.is_extended:
+        raise ValidationError(gettext("A survey can be extended only once."))
+    threshold = survey_settings_for(region).threshold_for(wave.kind)
+    if response_rate(wave).meets(threshold):
+        raise ValidationError(gettext("The survey has reached its threshold already."))
+    if closes_on <= max(wave.closes_on, today):
+        raise ValidationError(
+            {"closes_on": gettext("Choose a close date later than the current one and today.")}
+        )
+    if reminder_on and not today <= reminder_on <= closes_on:
+        raise ValidationError(
+            {"reminder_on": gettext("The reminder must be sent between today and the close date.")}
+        )
+    changes = {"closes_on": [str(wave.closes_on), str(closes_on)]}
+    wave.original_closes_on = wave.closes_on
+    wave.closes_on = closes_on
+    wave.reminder_3_on = reminder_on
+    wave.extended_at = timezone.now()
+    wave.closed_at = None
+    wave.outcome, wave.outcome_note = "", ""
+    wave.threshold_percent = wave.answered_at_close = wave.delivered_at_close = None
+    wave.save(update_fields=[*EXTEND_FIELDS, "updated_at"])
+    _audit(actor, "survey_wave.extend", wave, changes)
+    transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
+    return wave
+
+
+@transaction.atomic
+def invitations_mark_undelivered(*, wave: Wave, emails: list[str], actor, reason: str) -> int:
+    """Mark the invitations to these addresses (e.g. from bounce reports) undelivered; they
+    leave the response rate's denominator. Answered ones stay delivered."""
+    addresses = {email.strip().lower() for email in emails if email.strip()}
+    count = (
+        Invitation.objects.filter(wave=wave, undelivered_at__isnull=True, answered_at__isnull=True)
+        .annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+        .update(undelivered_at=timezone.now(), undelivered_reason=reason[:200])
+    )
+    _audit(actor, "survey_wave.undelivered", wave, {"count": count})
+    return count
+
+
+def invitations_forget_employee(*, employee_id: int) -> int:
+    """For the employees app's erasure: remove the copied address from the person's
+    invitations (their answers stay, anonymous)."""
+    return Invitation.objects.filter(employee_id=employee_id).update(email="", employee=None)

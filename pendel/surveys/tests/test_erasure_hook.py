@@ -1,0 +1,13 @@
+from pendel.employees.services import employee_erase
+from pendel.surveys.models import Invitation
+
+
+def test_erasing_an_employee_blanks_the_address_on_their_invitations(world, invitations):
+    invitation = invitations[0]
+    address = invitation.email
+    assert address
+    employee_erase(employee=invitation.employee, actor=world.contact)
+    invitation.refresh_from_db()
+    assert invitation.email == ""
+    assert not Invitation.objects.filter(email=address).exists()
+    assert Invitation.objects.filter(wave=invitation.wave).exclude(email="").count() == 9

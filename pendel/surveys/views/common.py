@@ -1,0 +1,100 @@
+"""What the portals share: the rows of a wave list, the results page's context and the
+export responses. Everything here starts from protected results."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.text import slugify
+
+from pendel.surveys.results.charts import result_charts
+from pendel.surveys.results.display import figures_display, table_display
+from pendel.surveys.results.exports import (
+    FIGURE_ORDER,
+    TABLE_ORDER,
+    results_json,
+    results_pdf,
+    results_xlsx,
+)
+from pendel.surveys.selectors import rate_of, settings_by_region, survey_settings_for
+
+FILE_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def error_messages(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def add_service_error(form, error: ValidationError) -> None:
+    """A service's refusal on the form: on its field when it names one the form has."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def wave_rows(waves) -> list[dict]:
+    """A list's rows: each wave with its live rate and its region's threshold."""
+    waves = list(waves)
+    settings = settings_by_region({wave.location.region_id for wave in waves})
+    rows = []
+    for wave in waves:
+        rate = rate_of(wave)
+        threshold = threshold_of(wave, settings[wave.location.region_id])
+        rows.append(
+            {"wave": wave, "rate": rate, "threshold": threshold, "met": rate.meets(threshold)}
+        )
+    return rows
+
+
+def threshold_of(wave, settings) -> int:
+    """A closed wave keeps the threshold it was judged by; others follow the settings."""
+    if wave.closed_at and wave.threshold_percent:
+        return wave.threshold_percent
+    return settings.threshold_for(wave.kind)
+
+
+def rate_context(wave, rate) -> dict:
+    threshold = threshold_of(wave, survey_settings_for(wave.location.region))
+    return {
+        "rate": rate,
+        "threshold": threshold,
+        "met": rate.meets(threshold),
+        "answers_needed": rate.answers_needed(threshold),
+    }
+
+
+def results_context(results) -> dict:
+    charts = result_charts(results)
+    tables = [(table_display(results.tables[key]), charts.get(key)) for key in TABLE_ORDER]
+    figures = [
+        (figures_display(results.figures[key]), charts.get(key))
+        for key in FIGURE_ORDER
+        if key in results.figures
+    ]
+    return {
+        "results": results,
+        "result_tables": tables,
+        "figure_tables": figures,
+    }
+
+
+def export_response(results, file_format: str, name: str) -> HttpResponse:
+    if file_format not in FILE_TYPES:
+        raise Http404
+    content = results_xlsx(results) if file_format == "xlsx" else results_pdf(results)
+    response = HttpResponse(content, content_type=FILE_TYPES[file_format])
+    filename = f"{slugify(name) or 'survey'}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def json_response(results) -> JsonResponse:
+    response = JsonResponse(results_json(results), json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,229 @@
+"""The back office's survey waves: list, create, send, follow the response rate, extend,
+close, mark bounced addresses. Results are in staff_results.py."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_POST
+
+from pendel.accounts.access import request_scope, staff_required
+from pendel.companies.selectors import locations_for
+from pendel.regions.selectors import regions_for
+from pendel.surveys import services
+from pendel.surveys.forms import UndeliveredForm, WaveExtendForm, WaveForm
+from pendel.surveys.models import Invitation, Wave, region_today
+from pendel.surveys.selectors import (
+    baseline_closed,
+    response_rate,
+    survey_settings_for,
+    wave_get_for,
+    waves_for,
+    with_rates,
+)
+from pendel.surveys.views.common import (
+    add_service_error,
+    error_messages,
+    rate_context,
+    wave_rows,
+)
+
+STATUS_FILTERS = {
+    "draft": Q(dispatched_at__isnull=True),
+    "running": Q(dispatched_at__isnull=False, closed_at__isnull=True),
+    "closed": Q(closed_at__isnull=False),
+}
+
+
+@staff_required
+def wave_list(request):
+    scope = request_scope(request)
+    waves = waves_for(scope)
+    status = request.GET.get("status", "")
+    if status in STATUS_FILTERS:
+        waves = waves.filter(STATUS_FILTERS[status])
+    region = request.GET.get("region", "")
+    if region:
+        waves = waves.filter(location__region__slug=region)
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        waves = waves.filter(location__organisation__name__icontains=query)
+    page = Paginator(with_rates(waves), 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "rows": wave_rows(page.object_list),
+        "status": status,
+        "region": region,
+        "query": query,
+        "regions": regions_for(scope),
+    }
+    return render(request, "surveys/staff/wave_list.html", context)
+
+
+@staff_required
+def wave_create(request):
+    scope = request_scope(request)
+    locations = locations_for(scope).order_by("organisation__name", "name")
+    initial = {"location": request.GET.get("location")} if request.method == "GET" else None
+    form = WaveForm(request.POST or None, initial=initial, locations=locations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        targets = [data["location"]]
+        if data["whole_organisation"]:
+            targets = list(locations.filter(organisation=data["location"].organisation_id))
+        try:
+            waves = services.waves_create_for_locations(
+                locations=targets,
+                kind=data["kind"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                reminder_days=form.reminder_days(),
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The survey has been created. Send it when you are ready.",
+                    "%(count)s surveys have been created, one per location. Send each when "
+                    "you are ready.",
+                    len(waves),
+                )
+                % {"count": len(waves)},
+            )
+            if len(waves) == 1:
+                return redirect("staff:survey_wave_detail", pk=waves[0].pk)
+            return redirect("staff:survey_wave_list")
+    return render(request, "surveys/staff/wave_form.html", {"form": form})
+
+
+@staff_required
+def wave_detail(request, pk: int):
+    wave = wave_get_for(request_scope(request), pk)
+    rate = response_rate(wave)
+    invitations = Invitation.objects.filter(wave=wave).only(
+        "id", "email", "language", "sent_at", "undelivered_at", "undelivered_reason"
+    )
+    undelivered_only = request.GET.get("undelivered") == "1"
+    if undelivered_only:
+        invitations = invitations.filter(undelivered_at__isnull=False)
+    context = {
+        "wave": wave,
+        "location": wave.location,
+        "today": region_today(wave.location.region),
+        "settings": survey_settings_for(wave.location.region),
+        "baseline_closed": baseline_closed(wave.location),
+        "invitations": Paginator(invitations, 100).get_page(request.GET.get("page")),
+        "undelivered_only": undelivered_only,
+        "extend_form": WaveExtendForm(),
+        "undelivered_form": UndeliveredForm(),
+        **rate_context(wave, rate),
+    }
+    return render(request, "surveys/staff/wave_detail.html", context)
+
+
+@require_POST
+@staff_required
+def wave_dispatch(request, pk: int):
+    wave = wave_get_for(request_scope(request), pk)
+    try:
+        count = services.wave_dispatch(wave=wave, actor=request.user)
+    except ValidationError as error:
+        error_messages(request, error)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The survey has been sent to %(count)s employee.",
+                "The survey has been sent to %(count)s employees.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("staff:survey_wave_detail", pk=wave.pk)
+
+
+@staff_required
+def wave_delete(request, pk: int):
+    wave = wave_get_for(request_scope(request), pk)
+    if request.method == "POST":
+        try:
+            services.wave_delete(wave=wave, actor=request.user)
+        except ValidationError as error:
+            error_messages(request, error)
+            return redirect("staff:survey_wave_detail", pk=wave.pk)
+        messages.success(request, gettext("The survey has been deleted."))
+        return redirect("staff:survey_wave_list")
+    return render(request, "surveys/staff/wave_delete.html", {"wave": wave})
+
+
+@staff_required
+def wave_extend(request, pk: int):
+    wave = wave_get_for(request_scope(request), pk)
+    form = WaveExtendForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wave_extend(
+                wave=wave,
+                closes_on=form.cleaned_data["closes_on"],
+                reminder_on=form.cleaned_data["reminder_on"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, gettext("The survey has been extended."))
+            return redirect("staff:survey_wave_detail", pk=wave.pk)
+    context = {"wave": wave, "form": form, **rate_context(wave, response_rate(wave))}
+    return render(request, "surveys/staff/wave_extend.html", context)
+
+
+@require_POST
+@staff_required
+def wave_close(request, pk: int):
+    wave = wave_get_for(request_scope(request), pk)
+    try:
+        wave = services.wave_close(wave=wave, actor=request.user)
+    except ValidationError as error:
+        error_messages(request, error)
+    else:
+        messages.success(
+            request, gettext("The survey is closed: %(outcome)s.") % {"outcome": _outcome(wave)}
+        )
+    return redirect("staff:survey_wave_detail", pk=wave.pk)
+
+
+def _outcome(wave: Wave) -> str:
+    return str(Wave.Outcome(wave.outcome).label).lower() if wave.outcome else ""
+
+
+@require_POST
+@staff_required
+def wave_undelivered(request, pk: int):
+    wave = wave_get_for(request_scope(request), pk)
+    form = UndeliveredForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("staff:survey_wave_detail", pk=wave.pk)
+    count = services.invitations_mark_undelivered(
+        wave=wave,
+        emails=form.cleaned_data["emails"],
+        actor=request.user,
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s invitation is marked as undelivered.",
+            "%(count)s invitations are marked as undelivered.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("staff:survey_wave_detail", pk=wave.pk)
