@@ -39,6 +39,9 @@ def approve_as_advisor(page) -> str:
     page.get_by_role("link", name="Glomma Bakeri AS").click()
     assert_accessible(page)
     page.get_by_role("button", name="Approve and invite the contact person").click()
+    expect(
+        page.get_by_text("The application is approved and the contact person has been invited.")
+    ).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Glomma Bakeri AS")
     assert_accessible(page)
     return page.url
