@@ -73,8 +73,10 @@ RATE_AGGREGATES = {
 
 
 def with_rates(waves: QuerySet[Wave]) -> QuerySet[Wave]:
-    """Each wave annotated with its counts; `rate_of(wave)` reads them."""
-    return waves.annotate(**RATE_AGGREGATES)
+    """Each wave annotated with its counts; `rate_of(wave)` reads them. Aggregating drops the
+    model's default ordering, so it is set again (pagination needs a stable order)."""
+    ordering = waves.query.order_by or Wave._meta.ordering or ["-pk"]
+    return waves.annotate(**RATE_AGGREGATES).order_by(*ordering)
 
 
 def rate_of(wave: Wave) -> Rate:
