@@ -46,7 +46,8 @@ migrate: install assets messages
 
 # The demo is loaded the first time only; `make demo` loads it again (it is idempotent).
 var/.demo-loaded:
-	$(PY) manage.py seed_demo
+	@echo "Loading the demo data (the first time only)…"
+	@$(PY) manage.py seed_demo > /dev/null
 	@touch $@
 
 demo:
