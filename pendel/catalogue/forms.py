@@ -2,14 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pendel.catalogue.models import Price, Product, VatRate
-from pendel.catalogue.texts import LANGUAGES
-
-LANGUAGE_NAMES = {
-    "nb": _("Norwegian bokmål"),
-    "en": _("English"),
-    "sv": _("Swedish"),
-    "nl": _("Dutch"),
-}
+from pendel.core.texts import add_translated_fields, collect_translated
 
 
 class ProductForm(forms.ModelForm):
@@ -24,29 +17,23 @@ class ProductForm(forms.ModelForm):
         self.fields["kind"].choices = [
             choice for choice in Product.Kind.choices if choice[0] != Product.Kind.MEMBERSHIP_FEE
         ]
-        texts = self.instance.texts or self.initial.get("texts") or {}
-        for code in LANGUAGES:
-            values = texts.get(code) or {}
-            self.fields[f"name_{code}"] = forms.CharField(
-                label=_("Name (%(language)s)") % {"language": LANGUAGE_NAMES[code]},
-                max_length=120,
-                required=False,
-                initial=values.get("name", ""),
-            )
-            self.fields[f"description_{code}"] = forms.CharField(
-                label=_("Description (%(language)s)") % {"language": LANGUAGE_NAMES[code]},
-                max_length=600,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=values.get("description", ""),
+        # No language is required: the service asks for a name in at least one.
+        for name, label, max_length in (
+            ("name", _("Name"), 120),
+            ("description", _("Description"), 600),
+        ):
+            add_translated_fields(
+                self,
+                name,
+                label=label,
+                required_language=None,
+                initial=getattr(self.instance, name) or self.initial.get(name),
+                max_length=max_length,
+                textarea=name == "description",
             )
 
     def texts(self) -> dict:
-        data = self.cleaned_data
-        return {
-            code: {"name": data[f"name_{code}"], "description": data[f"description_{code}"]}
-            for code in LANGUAGES
-        }
+        return {name: collect_translated(self.cleaned_data, name) for name in Product.TEXT_FIELDS}
 
     def settings(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -76,7 +63,7 @@ class PriceForm(forms.Form):
     def __init__(self, *args, products, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["product"].queryset = products
-        self.fields["product"].label_from_instance = lambda product: product.text("name")
+        self.fields["product"].label_from_instance = lambda product: product.get_name_display()
 
     def clean(self):
         data = super().clean()

@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from pendel.catalogue.texts import TranslatedTexts
 from pendel.core.models import TimeStampedModel
+from pendel.core.texts import TranslatedTextField, missing_languages
 
 
 class TaxClass(models.TextChoices):
@@ -93,8 +93,12 @@ class VatRate(models.Model):
             raise ValidationError({"exemption_reason": _("Give the exemption reason.")})
 
 
-class Product(TranslatedTexts, TimeStampedModel):
-    """An item of the national catalogue (no region) or a region's own add-on."""
+class Product(TimeStampedModel):
+    """An item of the national catalogue (no region) or a region's own add-on, with its name
+    and description in each language (read through get_name_display and
+    get_description_display)."""
+
+    TEXT_FIELDS = ("name", "description")
 
     class Kind(models.TextChoices):
         COMPANY_TICKET = "company_ticket", _("Personal company ticket")
@@ -118,6 +122,8 @@ class Product(TranslatedTexts, TimeStampedModel):
         related_name="own_products",
         help_text=_("Empty: part of the national catalogue."),
     )
+    name = TranslatedTextField(_("name"))
+    description = TranslatedTextField(_("description"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     billing = models.CharField(_("invoiced"), max_length=10, choices=Billing.choices)
     tax_class = models.CharField(
@@ -145,19 +151,14 @@ class Product(TranslatedTexts, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.text("name") or self.code
+        return self.get_name_display() or self.code
 
     def fallback_language(self) -> str | None:
         return self.region.default_language if self.region_id else None
 
-    @property
-    def name(self) -> str:
-        """The name in the active language (with the fallback of TranslatedTexts)."""
-        return self.text("name")
-
-    @property
-    def description(self) -> str:
-        return self.text("description")
+    def missing_languages(self) -> list[str]:
+        """The languages the name is not written in yet."""
+        return missing_languages(self.name)
 
     @property
     def is_national(self) -> bool:

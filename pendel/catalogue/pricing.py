@@ -122,7 +122,7 @@ def quote_for(region, product: Product, on: date) -> Quote | None:
 
 def missing_price_reason(region, product: Product, on: date) -> str:
     """Why `product` has no quote in the region on the day, in words for staff."""
-    params = {"product": product.text("name"), "date": on.isoformat()}
+    params = {"product": product.get_name_display(), "date": on.isoformat()}
     if product.tax_class not in vat_rates_on(region.country_id, on):
         return gettext("No VAT rate for %(product)s on %(date)s.") % params
     row = _price_rows(region.pk, on, [product.pk]).get(product.pk)

@@ -96,7 +96,7 @@ def _seed_products() -> int:
                 "tax_class": tax_class,
                 "is_orderable": orderable,
                 "sort_order": SORT[code],
-                "texts": texts,
+                **texts,
             },
         )
         created += was_created
@@ -141,5 +141,6 @@ def addon_template(code: str) -> dict | None:
                 "billing": billing,
                 "tax_class": tax_class,
                 "texts": texts,
+                **texts,
             }
     return None

@@ -7,9 +7,11 @@ K, B, T = Product.Kind, Product.Billing, TaxClass
 
 
 def _texts(nb, en, sv, nl) -> dict:
+    """{"name": {language: text}, "description": {language: text}}, as Product stores them."""
+    pairs = (("nb", nb), ("en", en), ("sv", sv), ("nl", nl))
     return {
-        code: {"name": name, "description": description}
-        for code, (name, description) in (("nb", nb), ("en", en), ("sv", sv), ("nl", nl))
+        "name": {code: name for code, (name, _description) in pairs},
+        "description": {code: description for code, (_name, description) in pairs},
     }
 
 

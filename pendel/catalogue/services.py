@@ -15,8 +15,8 @@ from pendel.catalogue.models import (
     RegionOffer,
     VatRate,
 )
-from pendel.catalogue.texts import texts_clean
 from pendel.core.models import AuditEvent
+from pendel.core.texts import texts_clean
 
 PRODUCT_FIELDS = ("code", "kind", "billing", "tax_class", "is_orderable", "is_active", "sort_order")
 
@@ -40,8 +40,8 @@ def _jsonable(value):
 def product_save(*, actor, product: Product, data: dict, texts: dict) -> Product:
     """Create or change a product: national (no region) or a region's own add-on. A new
     add-on is offered in its region at once."""
-    texts = texts_clean(texts, Product.TEXT_FIELDS)
-    if not any((texts.get(code) or {}).get("name") for code in texts):
+    texts = {field: texts_clean(texts.get(field)) for field in Product.TEXT_FIELDS}
+    if not texts["name"]:
         raise ValidationError(gettext("Give the product a name in at least one language."))
     created = product.pk is None
     changes = {
@@ -51,9 +51,10 @@ def product_save(*, actor, product: Product, data: dict, texts: dict) -> Product
     }
     for name, value in data.items():
         setattr(product, name, value)
-    if product.texts != texts:
-        changes["texts"] = [product.texts, texts]
-    product.texts = texts
+    for field, value in texts.items():
+        if created or getattr(product, field) != value:
+            changes[field] = [getattr(product, field), value]
+        setattr(product, field, value)
     product.full_clean()
     product.save()
     if created and product.region_id:

@@ -273,7 +273,7 @@ def _missing_price_messages(missing, products) -> dict[int, str]:
     messages = {}
     for organisation_id, product_id in missing:
         product = products.get(product_id)
-        name = product.text("name") if product else MEMBERSHIP_FEE_CODE
+        name = product.get_name_display() if product else MEMBERSHIP_FEE_CODE
         messages[organisation_id] = gettext(
             "No price or VAT rate for %(product)s this month; add it and start the run again."
         ) % {"product": name}

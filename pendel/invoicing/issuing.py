@@ -138,7 +138,7 @@ def _invoice_line(position: int, line: DraftLine, plan: Plan, language: str) -> 
         position=position,
         product=product,
         product_code=product.code,
-        name=product.text("name", language),
+        name=product.get_name_display(language),
         description=_description(line, line.items[0][0], location.name)[:300],
         location_name=location.name,
         period_start=line.period_start,

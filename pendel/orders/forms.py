@@ -47,7 +47,7 @@ class TicketOrderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["start_month"] = MonthField(label=_("From month"), first=first_month)
         self.fields["product"].queryset = products
-        self.fields["product"].label_from_instance = lambda product: product.name
+        self.fields["product"].label_from_instance = lambda product: product.get_name_display()
         self.fields["product"].initial = products.first()
         self.fields["employees"].queryset = employees
         self.fields["employees"].label_from_instance = lambda e: f"{e.full_name} {e.email}".strip()
@@ -80,7 +80,7 @@ class OrderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = locations
         self.fields["product"].queryset = products
-        self.fields["product"].label_from_instance = lambda product: product.name
+        self.fields["product"].label_from_instance = lambda product: product.get_name_display()
         self.fields["start_month"] = MonthField(
             label=_("From month"), first=first_month, help_text=_("One-off products: the month.")
         )

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pendel.surveys.models import Question, SurveySettings, Wave
-from pendel.surveys.texts import (
+from pendel.core.texts import (
     LANGUAGE_CODES,
     add_translated_fields,
     collect_translated,
     language_name,
 )
+from pendel.surveys.models import Question, SurveySettings, Wave
 
 
 class DateInput(forms.DateInput):

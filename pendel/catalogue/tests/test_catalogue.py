@@ -11,16 +11,15 @@ from pendel.catalogue.models import Product, RegionOffer, VatRate
 from pendel.catalogue.seed import NATIONAL_PRODUCTS, VAT_RATES, catalogue_seed_national
 from pendel.catalogue.selectors import offered_products, products_for_region
 from pendel.catalogue.services import offer_set, product_save, vat_rate_confirm, vat_rate_create
-from pendel.catalogue.texts import text_in
 from pendel.core.tests.factories import CountryFactory
 
 
-def test_text_falls_back_to_the_regions_language_then_english():
-    texts = {"nb": {"name": "Bysykkel"}, "en": {"name": "City bikes", "description": "Bikes"}}
-    assert text_in(texts, "name", "nl", "nb") == "Bysykkel"
-    assert text_in(texts, "name", "nl", None) == "City bikes"
-    assert text_in(texts, "description", "nb", "nb") == "Bikes"
-    assert text_in({}, "name", "nb", "nb") == ""
+def test_a_regions_add_on_falls_back_to_the_regions_language(seeded):
+    bikes = Product(region=seeded.region, name={"nb": "Bysykkel"}, description={"en": "Bikes"})
+    with translation.override("nl"):
+        assert str(bikes) == "Bysykkel"
+        assert bikes.get_description_display() == "Bikes"
+    assert bikes.get_name_display("sv") == "Bysykkel"
 
 
 def test_the_seed_writes_every_product_in_four_languages_and_is_idempotent(world):
@@ -30,19 +29,19 @@ def test_the_seed_writes_every_product_in_four_languages_and_is_idempotent(world
     assert (first.products, first.vat_rates) == (len(NATIONAL_PRODUCTS), len(VAT_RATES))
     assert (again.products, again.vat_rates) == (0, 0)
     for product in Product.objects.all():
-        assert product.missing_languages("name") == []
-        assert product.missing_languages("description") == []
+        assert product.missing_languages() == []
+        assert all(product.description.get(code) for code in ("nb", "en", "sv", "nl"))
     with translation.override("sv"):
         assert str(Product.objects.get(code="company-ticket")) == "Företagsbiljett"
 
 
 def test_the_seed_keeps_what_staff_have_changed(seeded):
     product = Product.objects.get(code="event")
-    product.texts["nb"]["name"] = "Frokostmøte"
+    product.name["nb"] = "Frokostmøte"
     product.save()
     call_command("seed_catalogue", verbosity=0)
     product.refresh_from_db()
-    assert product.texts["nb"]["name"] == "Frokostmøte"
+    assert product.name["nb"] == "Frokostmøte"
 
 
 def test_the_vat_table_has_the_reduced_rate_for_passenger_transport(seeded):
@@ -107,10 +106,10 @@ def test_a_region_switches_national_products_on_and_adds_its_own(seeded):
         actor=seeded.advisor,
         product=Product(region=region),
         data={"code": "city-bikes", "kind": "subscription", "billing": "monthly"},
-        texts={"nb": {"name": "Bysykkel", "description": ""}, "en": {"name": ""}},
+        texts={"name": {"nb": "Bysykkel", "en": ""}, "description": {"nb": " "}},
     )
     assert set(offered_products(region)) == {ticket, bikes}
-    assert bikes.texts == {"nb": {"name": "Bysykkel"}}
+    assert (bikes.name, bikes.description) == ({"nb": "Bysykkel"}, {})
     assert not offered_products(seeded.other_region).exists()
     assert bikes not in products_for_region(seeded.other_region)
 
@@ -120,7 +119,7 @@ def test_a_region_cannot_offer_another_regions_add_on(seeded):
         actor=seeded.advisor,
         product=Product(region=seeded.region),
         data={"code": "city-bikes", "kind": "subscription", "billing": "monthly"},
-        texts={"nb": {"name": "Bysykkel"}},
+        texts={"name": {"nb": "Bysykkel"}},
     )
     with pytest.raises(ValidationError):
         offer_set(
@@ -135,13 +134,13 @@ def test_a_product_needs_a_name_and_a_unique_code(seeded):
             actor=seeded.coordinator,
             product=Product(),
             data={"code": "x", "kind": "service", "billing": "once"},
-            texts={"nb": {"name": " "}},
+            texts={"name": {"nb": " "}},
         )
     with pytest.raises(ValidationError):
         product_save(
             actor=seeded.coordinator,
             product=Product(),
             data={"code": "event", "kind": "service", "billing": "once"},
-            texts={"nb": {"name": "Enda et arrangement"}},
+            texts={"name": {"nb": "Enda et arrangement"}},
         )
     assert Product.objects.filter(code="event").count() == 1

@@ -58,7 +58,7 @@ def test_an_add_on_of_another_region_is_404_for_editing_and_offering(client, off
         code="city-bikes",
         kind="subscription",
         billing="monthly",
-        texts={"nb": {"name": "Bysykkel"}},
+        name={"nb": "Bysykkel"},
     )
     client.force_login(offered.other_advisor)
     assert client.get(reverse("staff:product_edit", args=[bikes.pk])).status_code == 404
@@ -126,7 +126,7 @@ def test_adding_a_local_add_on_from_a_template(client, offered):
     )
     assert response.status_code == 302
     bikes = Product.objects.get(region=offered.region, code="city-bikes")
-    assert bikes.texts == {"nb": {"name": "Bysykkel"}, "en": {"name": "City bikes"}}
+    assert bikes.name == {"nb": "Bysykkel", "en": "City bikes"}
     assert RegionOffer.objects.get(product=bikes).is_enabled
 
 

@@ -19,7 +19,7 @@ from pendel.catalogue.forms import (
 from pendel.catalogue.models import AnnualPassPrice, Product
 from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
-from pendel.catalogue.texts import active_language, text_in
+from pendel.core.texts import localized
 from pendel.regions.selectors import region_get_for, regions_for
 
 
@@ -54,7 +54,7 @@ def region_catalogue(request, slug: str):
         "rows": [(product, quotes.get(product.pk)) for product in products],
         "today": today,
         "templates": [
-            (code, text_in(texts, "name", active_language(), "en"))
+            (code, localized(texts["name"]))
             for code, _k, _b, _t, _o, texts in LOCAL_ADDON_TEMPLATES
         ],
     }

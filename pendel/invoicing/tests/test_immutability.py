@@ -83,7 +83,7 @@ def test_a_renamed_product_and_new_seller_details_leave_it_unchanged(billing, wo
         actor=world.coordinator,
         product=ticket,
         data={},
-        texts={"nb": {"name": "Jobbreisebillett"}, "en": {"name": "Commuter pass"}},
+        texts={"name": {"nb": "Jobbreisebillett", "en": "Commuter pass"}},
     )
     seller_profile_save(
         actor=world.advisor,

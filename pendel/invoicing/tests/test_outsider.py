@@ -31,7 +31,7 @@ def ours(billing):
         code="city-bikes",
         kind="subscription",
         billing="monthly",
-        texts={"nb": {"name": "Bysykkel"}},
+        name={"nb": "Bysykkel"},
     )
     return {
         "slug": world.region.slug,

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import pendel.surveys.texts
+import pendel.core.texts
 from django.conf import settings
 from django.db import migrations, models
 
@@ -104,8 +104,8 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('number', models.PositiveIntegerField(unique=True, verbose_name='version')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10, verbose_name='status')),
-                ('title', pendel.surveys.texts.TranslatedTextField(blank=True, default=dict, verbose_name='title')),
-                ('intro', pendel.surveys.texts.TranslatedTextField(blank=True, default=dict, verbose_name='introduction')),
+                ('title', pendel.core.texts.TranslatedTextField(blank=True, default=dict, verbose_name='title')),
+                ('intro', pendel.core.texts.TranslatedTextField(blank=True, default=dict, verbose_name='introduction')),
                 ('steps', models.JSONField(blank=True, default=list, verbose_name='pages')),
                 ('change_note', models.TextField(blank=True, verbose_name='what changed')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
@@ -127,8 +127,8 @@ class Migration(migrations.Migration):
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
                 ('required', models.BooleanField(default=True, verbose_name='answer required')),
                 ('compact', models.BooleanField(default=False, help_text='Show the options as a drop-down list.', verbose_name='drop-down list')),
-                ('text', pendel.surveys.texts.TranslatedTextField(blank=True, default=dict, verbose_name='question')),
-                ('help', pendel.surveys.texts.TranslatedTextField(blank=True, default=dict, verbose_name='help text')),
+                ('text', pendel.core.texts.TranslatedTextField(blank=True, default=dict, verbose_name='question')),
+                ('help', pendel.core.texts.TranslatedTextField(blank=True, default=dict, verbose_name='help text')),
                 ('options', models.JSONField(blank=True, default=list, verbose_name='options')),
                 ('min_value', models.DecimalField(blank=True, decimal_places=1, max_digits=8, null=True, verbose_name='lowest value')),
                 ('max_value', models.DecimalField(blank=True, decimal_places=1, max_digits=8, null=True, verbose_name='highest value')),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from pendel.core.models import TimeStampedModel
-from pendel.surveys.texts import TranslatedTextField, localized
+from pendel.core.texts import TranslatedTextField, localized
 
 
 class TemplateVersion(TimeStampedModel):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from pendel.core.texts import LANGUAGE_CODES, localized
 from pendel.surveys import standard_v1
 from pendel.surveys.answers import CHOICE_VALUES, COLUMN_VALUES, STANDARD_CODES
 from pendel.surveys.models import Question, TemplateVersion
@@ -19,7 +20,6 @@ from pendel.surveys.services import (
     template_version_draft,
     template_version_publish,
 )
-from pendel.surveys.texts import LANGUAGE_CODES, localized
 
 migration = importlib.import_module("pendel.surveys.migrations.0002_standard_template_v1")
 

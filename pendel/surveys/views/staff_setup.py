@@ -9,6 +9,12 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import coordinator_required, request_scope, staff_required
+from pendel.core.texts import (
+    LANGUAGE_CODES,
+    collect_translated,
+    localized,
+    translated_field_names,
+)
 from pendel.regions.selectors import region_get_for
 from pendel.surveys import services
 from pendel.surveys.forms import (
@@ -21,12 +27,6 @@ from pendel.surveys.models import Question, TemplateVersion
 from pendel.surveys.questionnaire import StepForm, questions_on, steps_of
 from pendel.surveys.selectors import region_questions_for, survey_settings_for
 from pendel.surveys.services.templates import question_is_frozen
-from pendel.surveys.texts import (
-    LANGUAGE_CODES,
-    collect_translated,
-    localized,
-    translated_field_names,
-)
 from pendel.surveys.views.common import add_service_error, error_messages
 
 

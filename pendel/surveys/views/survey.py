@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from pendel.core.texts import LANGUAGE_CODES, localized
 from pendel.surveys import services
 from pendel.surveys.models import Response, region_today
 from pendel.surveys.questionnaire import (
@@ -21,7 +22,6 @@ from pendel.surveys.questionnaire import (
     steps_of,
 )
 from pendel.surveys.selectors import invitation_for_token, survey_settings_for, wave_questions
-from pendel.surveys.texts import LANGUAGE_CODES, localized
 
 
 def _language(invitation) -> str:
