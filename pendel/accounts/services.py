@@ -1,7 +1,8 @@
 from django.db import transaction
 
+from pendel.accounts.audit import AccountsAction
 from pendel.accounts.models import User
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 
 
 @transaction.atomic
@@ -16,12 +17,8 @@ def user_update_profile(*, user: User, actor: User, data: dict) -> User:
     user.full_clean()
     user.save(update_fields=list(data))
     if changes:
-        AuditEvent.objects.create(
-            actor=actor,
-            action="user.profile_updated",
-            object_type="user",
-            object_id=str(user.pk),
-            changes=changes,
+        audit_record(
+            actor=actor, action=AccountsAction.PROFILE_UPDATED, target=user, changes=changes
         )
     return user
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pendel.catalogue.audit import CatalogueAction
 from pendel.catalogue.models import (
     AnnualPassPrice,
     Price,
@@ -15,21 +16,14 @@ from pendel.catalogue.models import (
     RegionOffer,
     VatRate,
 )
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 from pendel.core.texts import texts_clean
 
 PRODUCT_FIELDS = ("code", "kind", "billing", "tax_class", "is_orderable", "is_active", "sort_order")
 
 
 def _audit(*, actor, action: str, obj, region_id=None, changes=None) -> None:
-    AuditEvent.objects.create(
-        actor=actor,
-        action=action,
-        object_type=obj._meta.model_name,
-        object_id=str(obj.pk),
-        region_id=region_id,
-        changes=changes or {},
-    )
+    audit_record(actor=actor, action=action, target=obj, region_id=region_id, changes=changes)
 
 
 def _jsonable(value):
@@ -59,7 +53,7 @@ def product_save(*, actor, product: Product, data: dict, texts: dict) -> Product
     product.save()
     if created and product.region_id:
         RegionOffer.objects.get_or_create(region_id=product.region_id, product=product)
-    action = "product.created" if created else "product.changed"
+    action = CatalogueAction.PRODUCT_CREATED if created else CatalogueAction.PRODUCT_CHANGED
     _audit(actor=actor, action=action, obj=product, region_id=product.region_id, changes=changes)
     return product
 
@@ -77,7 +71,7 @@ def offer_set(*, actor, region, product: Product, enabled: bool) -> RegionOffer:
         offer.save(update_fields=["is_enabled"])
     _audit(
         actor=actor,
-        action="offer.enabled" if enabled else "offer.disabled",
+        action=CatalogueAction.OFFER_ENABLED if enabled else CatalogueAction.OFFER_DISABLED,
         obj=offer,
         region_id=region.pk,
         changes={"product": product.code},
@@ -139,7 +133,13 @@ def price_set(
         "includes_vat": price.includes_vat,
         "valid_from": valid_from.isoformat(),
     }
-    _audit(actor=actor, action="price.set", obj=price, region_id=region.pk, changes=changes)
+    _audit(
+        actor=actor,
+        action=CatalogueAction.PRICE_SET,
+        obj=price,
+        region_id=region.pk,
+        changes=changes,
+    )
     return price
 
 
@@ -163,7 +163,13 @@ def annual_pass_set(
     )
     annual.save()
     changes = {"amount": str(amount), "valid_from": valid_from.isoformat()}
-    _audit(actor=actor, action="annual_pass.set", obj=annual, region_id=region.pk, changes=changes)
+    _audit(
+        actor=actor,
+        action=CatalogueAction.ANNUAL_PASS_SET,
+        obj=annual,
+        region_id=region.pk,
+        changes=changes,
+    )
     return annual
 
 
@@ -184,7 +190,7 @@ def vat_rate_create(*, actor, data: dict) -> VatRate:
     )
     rate.save()
     changes = {key: _jsonable(value) for key, value in data.items() if key != "country"}
-    _audit(actor=actor, action="vat_rate.created", obj=rate, changes=changes)
+    _audit(actor=actor, action=CatalogueAction.VAT_RATE_CREATED, obj=rate, changes=changes)
     return rate
 
 
@@ -198,7 +204,7 @@ def vat_rate_confirm(*, actor, rate: VatRate, source_url: str) -> VatRate:
     rate.save(update_fields=["confirmed", "checked_on", "source_url"])
     _audit(
         actor=actor,
-        action="vat_rate.confirmed",
+        action=CatalogueAction.VAT_RATE_CONFIRMED,
         obj=rate,
         changes={"source_url": rate.source_url, "checked_on": rate.checked_on.isoformat()},
     )

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class CoreConfig(AppConfig):
     name = "pendel.core"
     label = "core"
+
+    def ready(self):
+        # Each app names its audit actions in its own audit.py; load them all, so that
+        # every event can be written and read as a sentence (pendel.core.audit).
+        autodiscover_modules("audit")

@@ -11,7 +11,8 @@ from django.utils.translation import gettext
 
 from pendel.accounts.models import User
 from pendel.companies.models import Location, Organisation
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
+from pendel.documents.audit import DocumentsAction
 from pendel.documents.files import file_check, original_filename
 from pendel.documents.models import Document
 from pendel.regions.models import Region
@@ -91,11 +92,10 @@ def document_delete(*, actor: User, document: Document) -> Document:
     if claimed != 1:  # deleted by someone else a moment ago: nothing left to do
         return document
     document.deleted_at, document.deleted_by = now, actor
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="document.deleted",
-        object_type="document",
-        object_id=str(document.pk),
+        action=DocumentsAction.DELETED,
+        target=document,
         region_id=document.region_id,
         changes={"title": document.title, "filename": document.original_filename},
     )
@@ -123,11 +123,10 @@ def _save_new(document: Document) -> None:
     fails, remove the file again so a refused upload leaves nothing behind."""
     try:
         document.save()
-        AuditEvent.objects.create(
+        audit_record(
             actor=document.uploaded_by,
-            action="document.uploaded",
-            object_type="document",
-            object_id=str(document.pk),
+            action=DocumentsAction.UPLOADED,
+            target=document,
             region_id=document.region_id,
             changes=_upload_changes(document),
         )

@@ -9,6 +9,7 @@ import phonenumbers
 from django.utils import timezone
 from openpyxl import Workbook
 
+from pendel.core.audit import audit_sentence
 from pendel.core.models import AuditEvent
 from pendel.employees.columns import COLUMNS, export_headers
 from pendel.employees.models import Employee
@@ -92,6 +93,7 @@ def personal_data(employee: Employee) -> dict:
             {
                 "when": event.created_at.isoformat(),
                 "action": event.action,
+                "what": audit_sentence(event),
                 "by": str(event.actor) if event.actor else "",
                 "changes": event.changes,
             }

@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.companies.models import Location
+from pendel.core.audit import Target, audit_event, audit_record, audit_record_many
 from pendel.core.models import AuditEvent
+from pendel.employees.audit import EmployeesAction
 from pendel.employees.exports import personal_data
 from pendel.employees.models import PERSONAL_FIELDS, Employee, EmployeeImport
 from pendel.employees.parsing import ParsedFile, parse_file
@@ -27,11 +29,10 @@ DATE_FIELDS = {"start_date", "end_date"}
 
 def employee_audit_event(*, employee: Employee, actor, action: str, changes: dict) -> AuditEvent:
     """An unsaved event, so that bulk writes can save many at once."""
-    return AuditEvent(
+    return audit_event(
         actor=actor,
         action=action,
-        object_type=OBJECT_TYPE,
-        object_id=str(employee.pk),
+        target=Target(OBJECT_TYPE, employee.pk),
         region_id=employee.location.region_id,
         changes=changes,
     )
@@ -64,7 +65,7 @@ def employee_create(*, location, actor, data: dict) -> Employee:
     employee = Employee(location=location, **data)
     _save_checked(employee)
     employee_audit_event(
-        employee=employee, actor=actor, action="employee.created", changes={}
+        employee=employee, actor=actor, action=EmployeesAction.CREATED, changes={}
     ).save()
     return employee
 
@@ -84,7 +85,7 @@ def employee_update(*, employee: Employee, actor, data: dict) -> Employee:
         setattr(employee, name, data[name])
     _save_checked(employee, list(changes))
     employee_audit_event(
-        employee=employee, actor=actor, action="employee.updated", changes=changes
+        employee=employee, actor=actor, action=EmployeesAction.UPDATED, changes=changes
     ).save()
     return employee
 
@@ -100,7 +101,7 @@ def employee_end(*, employee: Employee, actor, end_date: date) -> Employee:
     employee.end_date = end_date
     employee.save(update_fields=["end_date", "updated_at"])
     employee_audit_event(
-        employee=employee, actor=actor, action="employee.ended", changes=changes
+        employee=employee, actor=actor, action=EmployeesAction.ENDED, changes=changes
     ).save()
     _end_tickets(employee_ids=[employee.pk], on=end_date, actor=actor)
     return employee
@@ -135,7 +136,7 @@ def employee_erase(*, employee: Employee, actor) -> Employee:
     employee_audit_event(
         employee=employee,
         actor=actor,
-        action="employee.erased",
+        action=EmployeesAction.ERASED,
         changes={"erased_fields": list(PERSONAL_FIELDS)},
     ).save()
     return employee
@@ -160,7 +161,7 @@ def employee_data_export(*, employee: Employee, actor) -> dict:
     itself is logged."""
     data = personal_data(employee)
     employee_audit_event(
-        employee=employee, actor=actor, action="employee.data_exported", changes={}
+        employee=employee, actor=actor, action=EmployeesAction.DATA_EXPORTED, changes={}
     ).save()
     return data
 
@@ -262,11 +263,10 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
         raise StalePreview(plan)
     _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
     _close(employee_import)
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="employee_import.applied",
-        object_type="employee_import",
-        object_id=str(employee_import.pk),
+        action=EmployeesAction.IMPORT_APPLIED,
+        target=Target("employee_import", employee_import.pk),
         region_id=location.region_id,
         changes=dict(zip(("added", "changed", "ended"), plan.counts, strict=True)),
     )
@@ -293,13 +293,13 @@ def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
         )
     events = AuditEventRows(actor=actor, region_id=location.region_id, import_id=import_id)
     for employee in created:
-        events.add(employee.pk, "employee.created", {})
+        events.add(employee.pk, EmployeesAction.CREATED, {})
     for employee, changes in plan.update:
-        events.add(employee.pk, "employee.updated", changes)
+        events.add(employee.pk, EmployeesAction.UPDATED, changes)
     for employee in plan.end:
         changes = {"end_date": [jsonable(employee.end_date), today.isoformat()]}
-        events.add(employee.pk, "employee.ended", changes)
-    AuditEvent.objects.bulk_create(events.rows, batch_size=BATCH_SIZE)
+        events.add(employee.pk, EmployeesAction.ENDED, changes)
+    audit_record_many(events.rows, batch_size=BATCH_SIZE)
     if ended_ids:
         _end_tickets(employee_ids=ended_ids, on=today, actor=actor)
 
@@ -310,20 +310,17 @@ class AuditEventRows:
 
     def __init__(self, *, actor, region_id: int, import_id: int):
         self.import_id = import_id
-        self.common = {
-            "actor_id": actor.pk if actor else None,
-            "region_id": region_id,
-            "object_type": OBJECT_TYPE,
-        }
+        self.actor, self.region_id = actor, region_id
         self.rows: list[AuditEvent] = []
 
     def add(self, pk: int, action: str, changes: dict) -> None:
         self.rows.append(
-            AuditEvent(
-                object_id=str(pk),
+            audit_event(
+                actor=self.actor,
                 action=action,
+                target=Target(OBJECT_TYPE, pk),
+                region_id=self.region_id,
                 changes={**changes, "import": self.import_id},
-                **self.common,
             )
         )
 
@@ -348,10 +345,9 @@ def employee_import_discard(*, employee_import: EmployeeImport, actor) -> None:
         status=EmployeeImport.Status.DISCARDED, updated_at=timezone.now()
     )
     _close(employee_import)
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="employee_import.discarded",
-        object_type="employee_import",
-        object_id=str(employee_import.pk),
+        action=EmployeesAction.IMPORT_DISCARDED,
+        target=Target("employee_import", employee_import.pk),
         region_id=employee_import.location.region_id,
     )

@@ -11,8 +11,9 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from pendel.catalogue.months import month_label
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_event, audit_record_many
 from pendel.core.money import format_number
+from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.billing import FEE, ORDER, TICKET, Draft, DraftLine, Plan, buyer_address
 from pendel.invoicing.identifiers import (
     LEGAL_ID_SCHEMES,
@@ -251,12 +252,11 @@ def _save(issues: list[Issue], period: date, actor) -> None:
         for line, items in zip(issue.lines, issue.items, strict=True)
         for kind, ref, employee_id in items
     )
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
+    audit_record_many(
+        audit_event(
             actor=actor,
-            action="invoice.issued",
-            object_type="invoice",
-            object_id=str(issue.invoice.pk),
+            action=InvoicingAction.ISSUED,
+            target=issue.invoice,
             region_id=issue.invoice.region_id,
             changes={"number": issue.invoice.number, "total": str(issue.invoice.total)},
         )

@@ -39,7 +39,8 @@ from django.utils import timezone
 
 from pendel.catalogue.months import month_end, month_value
 from pendel.catalogue.pricing import quotes_for
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
+from pendel.orders.audit import OrdersAction
 from pendel.orders.models import HandoffKey
 from pendel.orders.selectors import handoff_tickets
 
@@ -132,11 +133,10 @@ def handoff_key_create(*, actor, region, name: str) -> tuple[HandoffKey, str]:
         key_hash=_hash(raw_key),
         created_by=actor,
     )
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="handoff_key.created",
-        object_type="handoffkey",
-        object_id=str(key.pk),
+        action=OrdersAction.HANDOFF_KEY_CREATED,
+        target=key,
         region_id=region.pk,
         changes={"name": key.name, "prefix": key.prefix},
     )
@@ -148,11 +148,10 @@ def handoff_key_revoke(*, actor, key: HandoffKey) -> HandoffKey:
     if key.revoked_at is None:
         key.revoked_at = timezone.now()
         key.save(update_fields=["revoked_at"])
-        AuditEvent.objects.create(
+        audit_record(
             actor=actor,
-            action="handoff_key.revoked",
-            object_type="handoffkey",
-            object_id=str(key.pk),
+            action=OrdersAction.HANDOFF_KEY_REVOKED,
+            target=key,
             region_id=key.region_id,
             changes={"name": key.name},
         )

@@ -16,8 +16,9 @@ from pendel.catalogue.models import Product
 from pendel.catalogue.months import add_months, current_month, month_after, month_label
 from pendel.catalogue.pricing import missing_price_reason, quote_for
 from pendel.catalogue.selectors import offered_products
-from pendel.core.models import AuditEvent
+from pendel.core.audit import Target, audit_event, audit_record, audit_record_many
 from pendel.employees.models import Employee
+from pendel.orders.audit import OrdersAction
 from pendel.orders.models import Order, Ticket
 
 
@@ -29,14 +30,7 @@ class TicketOrderResult:
 
 
 def _audit(*, actor, action: str, obj, region_id, changes: dict) -> None:
-    AuditEvent.objects.create(
-        actor=actor,
-        action=action,
-        object_type=obj._meta.model_name,
-        object_id=str(obj.pk),
-        region_id=region_id,
-        changes=changes,
-    )
+    audit_record(actor=actor, action=action, target=obj, region_id=region_id, changes=changes)
 
 
 def _check_orderable(*, location, product: Product, start_month: date) -> None:
@@ -119,7 +113,7 @@ def ticket_order_create(
     }
     _audit(
         actor=actor,
-        action="order.created",
+        action=OrdersAction.ORDER_CREATED,
         obj=order,
         region_id=location.region_id,
         changes=changes,
@@ -155,7 +149,7 @@ def order_create(
     }
     _audit(
         actor=actor,
-        action="order.created",
+        action=OrdersAction.ORDER_CREATED,
         obj=order,
         region_id=location.region_id,
         changes=changes,
@@ -200,7 +194,13 @@ def order_cancel(*, actor, order: Order, from_month: date) -> Order:
         Ticket.objects.filter(order=order), cutoff=from_month, reason=Ticket.EndReason.CANCELLED
     )
     changes = {"from_month": from_month.isoformat(), "tickets_ended": ended}
-    _audit(actor=actor, action="order.cancelled", obj=order, region_id=region.pk, changes=changes)
+    _audit(
+        actor=actor,
+        action=OrdersAction.ORDER_CANCELLED,
+        obj=order,
+        region_id=region.pk,
+        changes=changes,
+    )
     return order
 
 
@@ -219,7 +219,13 @@ def ticket_cancel(*, actor, ticket: Ticket, from_month: date) -> Ticket:
     )
     ticket.refresh_from_db()
     changes = {"from_month": from_month.isoformat(), "employee_id": ticket.employee_id}
-    _audit(actor=actor, action="ticket.cancelled", obj=ticket, region_id=region.pk, changes=changes)
+    _audit(
+        actor=actor,
+        action=OrdersAction.TICKET_CANCELLED,
+        obj=ticket,
+        region_id=region.pk,
+        changes=changes,
+    )
     return ticket
 
 
@@ -253,12 +259,11 @@ def tickets_end_for_employees(*, employee_ids, on: date, actor=None) -> int:
         _running_at(tickets, cutoff).values_list("pk", "employee_id", "order__location__region_id")
     )
     count = _end_tickets(tickets, cutoff=cutoff, reason=Ticket.EndReason.LEFT)
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
+    audit_record_many(
+        audit_event(
             actor=actor,
-            action="ticket.ended",
-            object_type="ticket",
-            object_id=str(pk),
+            action=OrdersAction.TICKET_ENDED,
+            target=Target("ticket", pk),
             region_id=region_id,
             changes={"employee_id": employee_id, "left_on": on.isoformat()},
         )

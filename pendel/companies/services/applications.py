@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from pendel.accounts.emails import send_templated
 from pendel.accounts.models import User
+from pendel.companies.audit import CompaniesAction
 from pendel.companies.models import (
     Application,
     Location,
@@ -18,7 +19,7 @@ from pendel.companies.models import (
 )
 from pendel.companies.services.contacts import contact_invite
 from pendel.companies.services.memberships import advisors_for_region
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 from pendel.regions.models import Region
 
 
@@ -132,11 +133,10 @@ def application_approve(
         language=application.language,
         primary=True,
     )
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="application.approved",
-        object_type="application",
-        object_id=str(application.pk),
+        action=CompaniesAction.APPLICATION_APPROVED,
+        target=application,
         region_id=region.pk,
         changes={"organisation": organisation.pk, "membership": membership.pk},
     )
@@ -156,11 +156,10 @@ def application_reject(*, application: Application, actor: User, reason: str) ->
         template="emails/application_rejected",
         context={"application": application, "programme": application.region.programme_name},
     )
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="application.rejected",
-        object_type="application",
-        object_id=str(application.pk),
+        action=CompaniesAction.APPLICATION_REJECTED,
+        target=application,
         region_id=application.region_id,
     )
     return application

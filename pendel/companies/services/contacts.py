@@ -4,8 +4,9 @@ from django.utils.translation import gettext as _
 
 from pendel.accounts import emails
 from pendel.accounts.models import Role, User
+from pendel.companies.audit import CompaniesAction
 from pendel.companies.models import Location, Membership, MembershipEvent
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 
 
 def user_get_or_invite(*, email: str, first_name: str, last_name: str, language: str) -> User:
@@ -60,11 +61,10 @@ def contact_invite(
         phone=phone,
         is_primary=primary or not has_primary,
     )
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="contact.invited",
-        object_type="location",
-        object_id=str(location.pk),
+        action=CompaniesAction.CONTACT_INVITED,
+        target=location,
         region_id=location.region_id,
         changes={"email": user.email},
     )

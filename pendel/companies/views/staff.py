@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from pendel.accounts.access import coordinator_required, request_scope, staff_required
 from pendel.accounts.models import Role, User
 from pendel.companies import selectors, services
+from pendel.companies.audit import membership_history
 from pendel.companies.forms import (
     AdvisorForm,
     ApproveForm,
@@ -60,7 +61,7 @@ def member_detail(request, pk: int):
         "location": membership.location,
         "organisation": membership.location.organisation,
         "contacts": selectors.contacts_for_locations([membership.location_id]),
-        "events": membership.events.select_related("actor"),
+        "history": membership_history(membership),
         "notes": membership.notes.select_related("author"),
         "terms_form": TermsForm(instance=membership),
         "transition_form": TransitionForm(),

@@ -168,10 +168,10 @@ def test_a_path_in_the_file_name_is_dropped(world):
 
 
 def test_when_the_database_write_fails_the_file_is_removed_again(world, media, monkeypatch):
-    def broken_create(**kwargs):
+    def broken_save(self, *args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(AuditEvent.objects, "create", broken_create)
+    monkeypatch.setattr(AuditEvent, "save", broken_save)
     with pytest.raises(RuntimeError):
         upload(world, "avtale.pdf", samples.PDF)
     assert stored_files(media) == []

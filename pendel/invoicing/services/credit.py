@@ -9,8 +9,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from pendel.catalogue.months import today_in
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 from pendel.core.money import format_number
+from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.issuing import seller_snapshot
 from pendel.invoicing.models import Invoice, InvoiceLine
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
@@ -146,11 +147,10 @@ def credit_note_issue(
         line.invoice = credit
     InvoiceLine.objects.bulk_create(lines)
     _update_credited(invoice, credit)
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="invoice.credited",
-        object_type="invoice",
-        object_id=str(invoice.pk),
+        action=InvoicingAction.CREDITED,
+        target=invoice,
         region_id=invoice.region_id,
         changes={"credit_note": credit.number, "total": str(credit.total), "reason": reason},
     )

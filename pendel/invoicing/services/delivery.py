@@ -8,9 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 from pendel.documents.models import Document
 from pendel.documents.services import document_store_generated
+from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.models import Invoice, InvoiceRun
 from pendel.invoicing.pdf import invoice_pdf
 from pendel.invoicing.services.payments import invoice_mark_sent
@@ -60,11 +61,10 @@ def invoice_send(*, actor, invoice: Invoice) -> None:
         raise ValidationError(
             gettext("The company has no invoice email address. Add it to the company first.")
         )
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="invoice.send_requested",
-        object_type="invoice",
-        object_id=str(invoice.pk),
+        action=InvoicingAction.SEND_REQUESTED,
+        target=invoice,
         region_id=invoice.region_id,
         changes={"to": invoice.buyer["email"]},
     )
@@ -80,11 +80,10 @@ def invoice_run_send(*, actor, run: InvoiceRun) -> int:
         .exclude(buyer__email="")
         .values_list("pk", flat=True)
     )
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="invoice_run.send_requested",
-        object_type="invoicerun",
-        object_id=str(run.pk),
+        action=InvoicingAction.RUN_SEND_REQUESTED,
+        target=run,
         region_id=run.region_id,
         changes={"invoices": len(invoice_ids)},
     )

@@ -8,19 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 from pendel.core.money import format_money
+from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.models import Invoice, Payment
 
 
 def _audit(*, actor, action: str, invoice: Invoice, changes: dict) -> None:
-    AuditEvent.objects.create(
-        actor=actor,
-        action=action,
-        object_type="invoice",
-        object_id=str(invoice.pk),
-        region_id=invoice.region_id,
-        changes=changes,
+    audit_record(
+        actor=actor, action=action, target=invoice, region_id=invoice.region_id, changes=changes
     )
 
 
@@ -60,7 +56,7 @@ def payment_record(
     invoice.save(update_fields=fields)
     _audit(
         actor=actor,
-        action="invoice.payment",
+        action=InvoicingAction.PAYMENT,
         invoice=invoice,
         changes={"amount": str(amount), "received_on": received_on.isoformat()},
     )
@@ -77,5 +73,5 @@ def invoice_mark_sent(*, actor, invoice: Invoice) -> bool:
             status=Invoice.Status.SENT
         )
         if changed:
-            _audit(actor=actor, action="invoice.sent", invoice=invoice, changes={})
+            _audit(actor=actor, action=InvoicingAction.SENT, invoice=invoice, changes={})
     return bool(changed)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.catalogue.months import add_months, current_month, month_label, today_in
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
+from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.billing import plan_region_month
 from pendel.invoicing.issuing import issue_drafts, seller_snapshot
 from pendel.invoicing.models import InvoiceRun
@@ -40,11 +41,10 @@ def invoice_run_start(*, actor, region, period: date) -> InvoiceRun:
             status=InvoiceRun.Status.QUEUED, error="", started_by=actor, finished_at=None
         )
         run.refresh_from_db()
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="invoice_run.started",
-        object_type="invoicerun",
-        object_id=str(run.pk),
+        action=InvoicingAction.RUN_STARTED,
+        target=run,
         region_id=region.pk,
         changes={"period": period.isoformat(), "again": not created},
     )

@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
+from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.models import BillingSettings, SellerProfile
 
 SELLER_FIELDS = [
@@ -41,11 +42,10 @@ def seller_profile_save(*, actor, region, data: dict) -> SellerProfile:
         setattr(profile, name, value)
     profile.full_clean()
     profile.save()
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="seller_profile.saved",
-        object_type="sellerprofile",
-        object_id=str(profile.pk),
+        action=InvoicingAction.SELLER_PROFILE_SAVED,
+        target=profile,
         region_id=region.pk,
         changes=changes,
     )
@@ -63,11 +63,10 @@ def billing_settings_save(
         setattr(settings, name, value)
     settings.full_clean()
     settings.save()
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="billing_settings.saved",
-        object_type="organisation",
-        object_id=str(organisation.pk),
+        action=InvoicingAction.BILLING_SETTINGS_SAVED,
+        target=organisation,
         region_id=None,
         changes=changes,
     )

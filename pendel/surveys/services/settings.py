@@ -1,6 +1,7 @@
 from django.db import transaction
 
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
+from pendel.surveys.audit import SurveysAction
 from pendel.surveys.models import SurveySettings
 
 SETTINGS_FIELDS = [
@@ -26,11 +27,10 @@ def survey_settings_update(*, settings: SurveySettings, actor, data: dict) -> Su
     settings.updated_by = actor
     settings.full_clean()
     settings.save(update_fields=[*changes, "updated_by", "updated_at"])
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
-        action="survey_settings.update",
-        object_type="surveysettings",
-        object_id=str(settings.pk),
+        action=SurveysAction.SETTINGS_UPDATED,
+        target=settings,
         region_id=settings.region_id,
         changes=changes,
     )

@@ -8,8 +8,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from pendel.core.models import AuditEvent
+from pendel.core.audit import audit_record
 from pendel.surveys import standard_v1
+from pendel.surveys.audit import SurveysAction
 from pendel.surveys.models import Question, TemplateVersion
 
 QUESTION_COPY_FIELDS = [
@@ -97,7 +98,7 @@ def template_version_draft(*, actor) -> TemplateVersion:
         Question(version=draft, **{name: getattr(q, name) for name in QUESTION_COPY_FIELDS})
         for q in current.questions.all()
     )
-    _audit(actor, "survey_template.draft", draft, {"from_version": current.number})
+    _audit(actor, SurveysAction.TEMPLATE_DRAFTED, draft, {"from_version": current.number})
     return draft
 
 
@@ -134,7 +135,7 @@ def question_update_texts(*, question: Question, actor, text: dict, help_text: d
     ]
     question.full_clean()
     question.save(update_fields=["text", "help", "options"])
-    _audit(actor, "survey_template.question_texts", version, {"question": question.code})
+    _audit(actor, SurveysAction.QUESTION_TEXTS_CHANGED, version, {"question": question.code})
     return question
 
 
@@ -155,7 +156,7 @@ def template_version_publish(*, version: TemplateVersion, actor) -> TemplateVers
     version.published_at = timezone.now()
     version.published_by = actor
     version.save(update_fields=["status", "published_at", "published_by", "updated_at"])
-    _audit(actor, "survey_template.publish", version, {"number": version.number})
+    _audit(actor, SurveysAction.TEMPLATE_PUBLISHED, version, {"number": version.number})
     return version
 
 
@@ -176,7 +177,7 @@ def region_question_save(*, region, actor, data: dict, question: Question | None
         raise ValidationError(gettext("Give at least two options, one per line."))
     question.full_clean()
     question.save()
-    _audit(actor, "survey_question.save", question, {"region": region.slug}, region.pk)
+    _audit(actor, SurveysAction.QUESTION_SAVED, question, {"region": region.slug}, region.pk)
     return question
 
 
@@ -189,17 +190,10 @@ def question_is_frozen(question: Question) -> bool:
 def region_question_retire(*, question: Question, actor) -> Question:
     """Not asked in new surveys; waves that froze it keep it."""
     Question.objects.filter(pk=question.pk).update(is_active=False)
-    _audit(actor, "survey_question.retire", question, {}, question.region_id)
+    _audit(actor, SurveysAction.QUESTION_RETIRED, question, {}, question.region_id)
     question.is_active = False
     return question
 
 
 def _audit(actor, action: str, obj, changes: dict, region_id: int | None = None) -> None:
-    AuditEvent.objects.create(
-        actor=actor,
-        action=action,
-        object_type=obj._meta.model_name,
-        object_id=str(obj.pk),
-        region_id=region_id,
-        changes=changes,
-    )
+    audit_record(actor=actor, action=action, target=obj, region_id=region_id, changes=changes)

@@ -13,9 +13,10 @@ from django.utils.translation import gettext
 
 from pendel.companies.models import Location, Membership, MembershipStatus
 from pendel.companies.services import membership_transition
-from pendel.core.models import AuditEvent
+from pendel.core.audit import Target, audit_record
 from pendel.core.money import format_number
 from pendel.employees.models import Employee
+from pendel.surveys.audit import SurveysAction
 from pendel.surveys.bulk import bulk_insert
 from pendel.surveys.models import Invitation, Question, Wave, region_today
 from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
@@ -53,13 +54,12 @@ def new_token() -> str:
 
 
 def _audit(actor, action: str, wave: Wave, changes: dict | None = None) -> None:
-    AuditEvent.objects.create(
+    audit_record(
         actor=actor,
         action=action,
-        object_type="survey_wave",
-        object_id=str(wave.pk),
+        target=Target("survey_wave", wave.pk),
         region_id=wave.location.region_id,
-        changes=changes or {},
+        changes=changes,
     )
 
 
@@ -99,7 +99,7 @@ def wave_create(
     wave.created_by = actor
     wave.full_clean()
     wave.save()
-    _audit(actor, "survey_wave.create", wave, {"kind": kind, "opens_on": str(opens_on)})
+    _audit(actor, SurveysAction.WAVE_CREATED, wave, {"kind": kind, "opens_on": str(opens_on)})
     return wave
 
 
@@ -114,7 +114,7 @@ def wave_delete(*, wave: Wave, actor) -> None:
     wave = Wave.objects.select_for_update().select_related("location").get(pk=wave.pk)
     if wave.is_dispatched:
         raise ValidationError(gettext("A survey that has been sent cannot be deleted."))
-    _audit(actor, "survey_wave.delete", wave, {"kind": wave.kind})
+    _audit(actor, SurveysAction.WAVE_DELETED, wave, {"kind": wave.kind})
     wave.delete()
 
 
@@ -200,7 +200,7 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
     wave.region_questions.set(
         Question.objects.filter(region=region, is_active=True).values_list("id", flat=True)
     )
-    _audit(actor, "survey_wave.dispatch", wave, {"invitations": len(employees)})
+    _audit(actor, SurveysAction.WAVE_DISPATCHED, wave, {"invitations": len(employees)})
     transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
     return len(employees)
 
@@ -281,7 +281,7 @@ def wave_close(*, wave: Wave, actor) -> Wave:
             "updated_at",
         ]
     )
-    _audit(actor, "survey_wave.close", wave, {"rate": rate.percent, "outcome": outcome})
+    _audit(actor, SurveysAction.WAVE_CLOSED, wave, {"rate": rate.percent, "outcome": outcome})
     return wave
 
 
@@ -316,7 +316,7 @@ def wave_extend(*, wave: Wave, closes_on: date, reminder_on: date | None, actor)
     wave.outcome, wave.outcome_note = "", ""
     wave.threshold_percent = wave.answered_at_close = wave.delivered_at_close = None
     wave.save(update_fields=[*EXTEND_FIELDS, "updated_at"])
-    _audit(actor, "survey_wave.extend", wave, changes)
+    _audit(actor, SurveysAction.WAVE_EXTENDED, wave, changes)
     transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
     return wave
 
@@ -332,7 +332,7 @@ def invitations_mark_undelivered(*, wave: Wave, emails: list[str], actor, reason
         .filter(address__in=addresses)
         .update(undelivered_at=timezone.now(), undelivered_reason=reason[:200])
     )
-    _audit(actor, "survey_wave.undelivered", wave, {"count": count})
+    _audit(actor, SurveysAction.WAVE_UNDELIVERED, wave, {"count": count})
     return count
 
 
