@@ -18,6 +18,7 @@ from pendel.surveys import urls as surveys_urls
 
 staff_patterns = [
     *portal_urls.staff_patterns,
+    *core_urls.staff_patterns,
     *regions_urls.staff_patterns,
     *accounts_urls.staff_patterns,
     *companies_urls.staff_patterns,

@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
         # Each app names its audit actions in its own audit.py; load them all, so that
         # every event can be written and read as a sentence (pendel.core.audit).
         autodiscover_modules("audit")
+        # Likewise each app describes its background tasks in words in its tasks.py
+        # (pendel.core.task_descriptions).
+        autodiscover_modules("tasks")

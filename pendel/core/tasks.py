@@ -12,7 +12,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
+
+from pendel.core.task_descriptions import describe_task
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +46,12 @@ def send_email(*, to: list[str], subject: str, body: str, html: str = "") -> Non
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+describe_task(
+    send_email,
+    lambda kwargs: [
+        gettext("Sending the email “%(subject)s”") % {"subject": args.get("subject", "")}
+        for args in kwargs
+    ],
+)

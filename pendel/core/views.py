@@ -1,8 +1,18 @@
-from django.http import JsonResponse
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks_db.models import DBTaskResult
 
+from pendel.accounts.access import coordinator_required
 from pendel.core.checks import database_ok, task_backend_ok
+from pendel.core.models import OutboxMessage
+from pendel.core.task_descriptions import task_lines
+
+TASK_STATUSES = {"FAILED", "SUCCESSFUL", "READY", "RUNNING"}
 
 
 @require_GET
@@ -17,3 +27,31 @@ def healthz(request):
         },
         status=200 if healthy else 503,
     )
+
+
+@coordinator_required
+def task_list(request):
+    """Background tasks, newest first, named in words; failed attempts show their error,
+    waiting ones when they will run."""
+    status = request.GET.get("status", "")
+    tasks = DBTaskResult.objects.order_by("-enqueued_at")
+    if status in TASK_STATUSES:
+        tasks = tasks.filter(status=status)
+    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "lines": task_lines(page, now=timezone.now()), "status": status}
+    return render(request, "core/task_list.html", context)
+
+
+def outbox(request):
+    """Mail kept locally instead of sent. Exists only in local use (OUTBOX_VISIBLE)."""
+    if not settings.OUTBOX_VISIBLE:
+        raise Http404
+    page = Paginator(OutboxMessage.objects.all(), 50).get_page(request.GET.get("page"))
+    return render(request, "core/outbox.html", {"page": page})
+
+
+def outbox_message(request, pk: int):
+    if not settings.OUTBOX_VISIBLE:
+        raise Http404
+    message = get_object_or_404(OutboxMessage, pk=pk)
+    return render(request, "core/outbox_message.html", {"message": message})

@@ -1,3 +1,6 @@
+from django.utils.translation import gettext
+
+from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.documents.models import Document
 from pendel.documents.services import document_purge_file
@@ -9,3 +12,9 @@ def document_file_purge(*, document_id: int) -> None:
     document = Document.objects.filter(pk=document_id).first()
     if document is not None:
         document_purge_file(document=document)
+
+
+describe_task(
+    document_file_purge,
+    lambda kwargs: [gettext("Removing the file of a deleted document")] * len(kwargs),
+)

@@ -1,7 +1,12 @@
 """Background work of invoicing. Tasks take ids and are safe to run twice."""
 
+from django.utils.translation import gettext, ngettext
+
+from pendel.core.audit import month_text
+from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.invoicing import services
+from pendel.invoicing.models import Invoice, InvoiceRun
 
 
 @retrying
@@ -18,3 +23,43 @@ def invoice_archive_task(*, invoice_ids: list[int]) -> None:
 @retrying
 def invoice_send_task(*, invoice_id: int) -> None:
     services.invoice_deliver(invoice_id=invoice_id)
+
+
+def _describe_run(kwargs: list[dict]) -> list[str]:
+    runs = InvoiceRun.objects.filter(pk__in={args["run_id"] for args in kwargs})
+    runs = {run.pk: run for run in runs.select_related("region")}
+    return [
+        gettext("Invoice run for %(region)s, %(month)s")
+        % {
+            "region": runs[args["run_id"]].region.name,
+            "month": month_text(runs[args["run_id"]].period),
+        }
+        if args["run_id"] in runs
+        else gettext("Invoice run")
+        for args in kwargs
+    ]
+
+
+def _describe_archive(kwargs: list[dict]) -> list[str]:
+    return [
+        ngettext("Archiving %(count)s invoice as PDF", "Archiving %(count)s invoices as PDF", count)
+        % {"count": count}
+        for count in (len(args["invoice_ids"]) for args in kwargs)
+    ]
+
+
+def _describe_send(kwargs: list[dict]) -> list[str]:
+    invoices = Invoice.objects.filter(pk__in={args["invoice_id"] for args in kwargs})
+    invoices = {invoice.pk: invoice for invoice in invoices.select_related("organisation")}
+    return [
+        gettext("Sending invoice %(number)s to %(company)s")
+        % {"number": invoice.number, "company": invoice.organisation.name}
+        if (invoice := invoices.get(args["invoice_id"]))
+        else gettext("Sending an invoice")
+        for args in kwargs
+    ]
+
+
+describe_task(invoice_run_task, _describe_run)
+describe_task(invoice_archive_task, _describe_archive)
+describe_task(invoice_send_task, _describe_send)

@@ -5,7 +5,9 @@ nothing."""
 import logging
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
+from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.surveys.models import Wave, region_today
 from pendel.surveys.services.mailing import mail_enqueue, mail_send_batch
@@ -57,3 +59,49 @@ def surveys_run_due() -> dict:
     from pendel.surveys.services.due import run_due
 
     return run_due()
+
+
+def _wave_names(kwargs: list[dict]) -> dict[int, str]:
+    """The workplace of each wave, in one query."""
+    ids = {args["wave_id"] for args in kwargs}
+    waves = Wave.objects.filter(pk__in=ids).select_related("location__organisation")
+    return {wave.pk: str(wave.location) for wave in waves}
+
+
+def _describe_mail(kwargs: list[dict]) -> list[str]:
+    names = _wave_names(kwargs)
+    return [
+        (
+            gettext("Sending reminder %(number)s of the survey for %(company)s")
+            if args.get("reminder")
+            else gettext("Sending the survey invitations for %(company)s")
+        )
+        % {"number": args.get("reminder"), "company": names.get(args["wave_id"], "–")}
+        for args in kwargs
+    ]
+
+
+def _describe_reminders(kwargs: list[dict]) -> list[str]:
+    names = _wave_names(kwargs)
+    return [
+        gettext("Queueing reminder %(number)s of the survey for %(company)s")
+        % {"number": args["reminder"], "company": names.get(args["wave_id"], "–")}
+        for args in kwargs
+    ]
+
+
+def _describe_close(kwargs: list[dict]) -> list[str]:
+    names = _wave_names(kwargs)
+    return [
+        gettext("Closing the survey for %(company)s") % {"company": names.get(args["wave_id"], "–")}
+        for args in kwargs
+    ]
+
+
+describe_task(survey_send_mail, _describe_mail)
+describe_task(survey_reminders_due, _describe_reminders)
+describe_task(survey_wave_close_due, _describe_close)
+describe_task(
+    surveys_run_due,
+    lambda kwargs: [gettext("Closing due surveys and sending due reminders")] * len(kwargs),
+)
