@@ -1,5 +1,6 @@
 """What the audit trail records about employees (see pendel.core.audit)."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -22,7 +23,7 @@ class EmployeesAction(models.TextChoices):
 def _field_label(name: str) -> str:
     try:
         return str(Employee._meta.get_field(name).verbose_name)
-    except Exception:  # a field that no longer exists keeps its stored name
+    except FieldDoesNotExist:  # a field that no longer exists keeps its stored name
         return name
 
 

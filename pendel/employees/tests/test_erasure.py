@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from pendel.core.models import AuditEvent
 from pendel.employees.models import Employee
@@ -72,12 +73,14 @@ def test_erasing_twice_is_refused_and_changes_nothing(world, kari):
 
 def test_the_personal_data_export_holds_the_data_and_its_history(world, kari):
     employee_update(employee=kari, actor=world.contact, data={"department": "Salg"})
-    data = employee_data_export(employee=kari, actor=world.contact)
+    with translation.override("en"):
+        data = employee_data_export(employee=kari, actor=world.contact)
     assert data["employee"]["email"] == "kari@fisk.no"
     assert data["employee"]["start_date"] == "2015-04-01"
     assert data["employer"]["organisation"] == "Fredrikstad Fisk AS"
     assert [event["action"] for event in data["history"]] == ["employee.updated"]
     assert data["history"][0]["by"] == str(world.contact)
+    assert data["history"][0]["what"] == "Changed: Department."
     assert AuditEvent.objects.filter(action="employee.data_exported").count() == 1
 
 
