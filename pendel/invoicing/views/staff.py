@@ -98,7 +98,9 @@ def run_send(request, pk: int):
             )
             % {"count": count},
         )
-        refused = run.invoices.filter(validation=Invoice.Validation.FAILED).count()
+        refused = run.invoices.filter(
+            status=Invoice.Status.ISSUED, validation=Invoice.Validation.FAILED
+        ).count()
         if refused:
             messages.warning(
                 request,
