@@ -137,7 +137,11 @@ def test_sending_a_run_leaves_out_what_breaks_the_rules(
         "failed",
         "failed",
     )
-    assert "1 invoice breaks the PEPPOL BIS Billing 3.0 rules" in response.content.decode()
+    page = response.content.decode()
+    assert "1 invoice breaks the PEPPOL BIS Billing 3.0 rules" in page
+    assert page.count("Breaks the rules") == 1  # the one checked before; the list marks it
+    listed = client.get(reverse("staff:invoice_list")).content.decode()
+    assert listed.count("Breaks the rules") == 2
 
 
 def test_an_invoice_is_checked_again_when_the_rules_change(invoice, monkeypatch):
