@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/pendel
 
-.PHONY: run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean
+.PHONY: run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean check-specs
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -65,12 +65,21 @@ run: migrate var/.demo-loaded
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-test: install-test assets messages chromium test-sqlite
+# The official e-invoice rules the product runs (specs/*/): unchanged, as their SHA256SUMS say.
+SHA256SUM := $(shell command -v sha256sum >/dev/null && echo sha256sum || echo "shasum -a 256")
+
+check-specs:
+	@for folder in specs/*/; do \
+	  (cd "$$folder" && $(SHA256SUM) --check --quiet SHA256SUMS) \
+	    || { echo "The files in $$folder differ from their SHA256SUMS"; exit 1; }; \
+	done
+
+test: install-test assets messages chromium check-specs test-sqlite
 
 test-sqlite:
 	$(VENV)/bin/pytest
 
-test-postgres: install-test assets messages chromium
+test-postgres: install-test assets messages chromium check-specs
 	@$(PY) -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=5).close()" \
 	  || { echo "PostgreSQL is not reachable at $(PG_TEST_URL)"; exit 1; }
 	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest

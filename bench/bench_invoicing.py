@@ -9,9 +9,9 @@ them with two), 200,000 employees with a company ticket each (half paid in full 
 employer, half 50 %), a fee per employee per month, an event for every tenth location; then
 times the month's run (plan + issue: numbers, lines, billed items), the UBL XML of every
 invoice rendered from the stored invoice and checked for well-formedness, the run started
-again (finds everything done), and the PDF + archive step for a sample (in production the
-task worker does this after the run). Prints figures; the target is a run with XML under
-two minutes.
+again (finds everything done), and the PDF + archive step and the Peppol BIS Billing 3.0
+check for a sample (in production the task worker does both after the run). Prints
+figures; the target is a run with XML under two minutes.
 """
 
 import os
@@ -49,9 +49,14 @@ from pendel.companies.identifiers import no_check_digit  # noqa: E402
 from pendel.companies.models import Location, Membership, Organisation  # noqa: E402
 from pendel.employees.models import Employee  # noqa: E402
 from pendel.invoicing.models import Invoice, InvoiceLine, InvoiceRun  # noqa: E402
-from pendel.invoicing.services import invoice_archive, invoice_run_process  # noqa: E402
+from pendel.invoicing.services import (  # noqa: E402
+    invoice_archive,
+    invoice_run_process,
+    invoice_validate,
+)
 from pendel.invoicing.tests.builders import make_seller  # noqa: E402
 from pendel.invoicing.ubl import invoice_xml  # noqa: E402
+from pendel.invoicing.validation import validator  # noqa: E402
 from pendel.orders.models import Order, Ticket  # noqa: E402
 from pendel.regions.models import Country, Region  # noqa: E402
 
@@ -211,6 +216,14 @@ def main() -> None:
         lambda: [invoice_archive(invoice_id=pk) for pk in sample],
         figures,
     )
+    timed("compile the Peppol rules (once per process)", validator, figures)
+    timed(
+        f"Peppol check, {len(sample)} invoices",
+        lambda: [invoice_validate(invoice_id=pk) for pk in sample],
+        figures,
+    )
+    failed = Invoice.objects.filter(pk__in=sample).exclude(validation="passed").count()
+    assert failed == 0, f"{failed} invoices do not pass the Peppol rules"
     invoices = Invoice.objects.count()
     lines = InvoiceLine.objects.count()
     numbers = list(Invoice.objects.order_by("sequence").values_list("sequence", flat=True))
@@ -219,6 +232,7 @@ def main() -> None:
     run_seconds = figures["invoice run (plan + issue)"][0]
     xml_seconds = figures["UBL XML of every invoice"][0]
     pdf_seconds = figures[f"PDF + archive, {len(sample)} invoices"][0]
+    check_seconds = figures[f"Peppol check, {len(sample)} invoices"][0]
     print(f"\n  invoices: {invoices}, lines: {lines}, XML: {size / 1e6:.1f} MB")
     print(f"  run + XML: {run_seconds + xml_seconds:.1f} s (target < 120 s)")
     if sample:
@@ -226,6 +240,11 @@ def main() -> None:
         print(
             f"  PDF + archive: {per_pdf * 1000:.1f} ms per invoice, "
             f"about {per_pdf * invoices:.0f} s for all {invoices} in the task worker"
+        )
+        per_check = check_seconds / len(sample)
+        print(
+            f"  Peppol check: {per_check * 1000:.1f} ms per invoice, "
+            f"about {per_check * invoices:.0f} s for all {invoices} in the task worker"
         )
 
 

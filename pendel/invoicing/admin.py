@@ -19,8 +19,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Invoice)
 class InvoiceAdmin(ReadOnlyAdmin):
-    list_display = ["number", "kind", "organisation", "region", "issue_date", "total", "status"]
-    list_filter = ["region", "kind", "status"]
+    list_display = [
+        "number",
+        "kind",
+        "organisation",
+        "region",
+        "issue_date",
+        "total",
+        "status",
+        "validation",
+    ]
+    list_filter = ["region", "kind", "status", "validation"]
     search_fields = ["number", "organisation__name"]
 
 

@@ -15,6 +15,7 @@ class InvoicingAction(models.TextChoices):
     PAYMENT = "invoice.payment", _("Payment recorded.")
     SEND_REQUESTED = "invoice.send_requested", _("Invoice to be sent.")
     SENT = "invoice.sent", _("Invoice sent.")
+    SEND_REFUSED = "invoice.send_refused", _("Invoice not sent: it breaks the e-invoice rules.")
     SELLER_PROFILE_SAVED = "seller_profile.saved", _("Seller details saved.")
     BILLING_SETTINGS_SAVED = "billing_settings.saved", _("Billing settings saved.")
 

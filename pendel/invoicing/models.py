@@ -214,6 +214,13 @@ class Invoice(models.Model):
         PAID = "paid", _("Paid")
         CREDITED = "credited", _("Credited")
 
+    class Validation(models.TextChoices):
+        """The e-invoice checked against the Peppol BIS Billing 3.0 rules (validation.py)."""
+
+        PENDING = "pending", _("Not checked yet")
+        PASSED = "passed", _("Passed the rules")
+        FAILED = "failed", _("Breaks the rules")
+
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
     )
@@ -274,6 +281,15 @@ class Invoice(models.Model):
         _("credited"), max_digits=14, decimal_places=2, default=ZERO
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    validation = models.CharField(
+        _("e-invoice check"),
+        max_length=8,
+        choices=Validation.choices,
+        default=Validation.PENDING,
+    )
+    validation_findings = models.JSONField(_("findings"), default=list, blank=True)
+    validated_against = models.CharField(_("rules version"), max_length=20, blank=True)
+    validated_at = models.DateTimeField(_("checked"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
     document = models.ForeignKey(
         "documents.Document",
@@ -315,6 +331,11 @@ class Invoice(models.Model):
     @property
     def is_credit_note(self) -> bool:
         return self.kind == self.Kind.CREDIT_NOTE
+
+    @property
+    def breaks_the_rules(self) -> bool:
+        """Its last e-invoice check found a fatal finding: it cannot be sent."""
+        return self.validation == self.Validation.FAILED
 
     @property
     def outstanding(self) -> Decimal:

@@ -16,7 +16,9 @@ def invoice_run_task(*, run_id: int) -> None:
 
 @retrying
 def invoice_archive_task(*, invoice_ids: list[int]) -> None:
+    """Check each new invoice against the Peppol rules, and file its PDF."""
     for invoice_id in invoice_ids:
+        services.invoice_validate(invoice_id=invoice_id)
         services.invoice_archive(invoice_id=invoice_id)
 
 

@@ -3,11 +3,11 @@ stored invoice or credit note only: its copies of seller, buyer and lines. Nothi
 reads a price, a rate or a company, so the XML of an issued invoice never changes.
 
 Written with plain strings in the order of the UBL 2.1 schema (the stdlib's ElementTree
-would need global namespace registration; lxml is not a runtime dependency). Empty values
-are left out, since Peppol forbids empty elements (PEPPOL-EN16931-R008).
+would need global namespace registration). Empty values are left out, since Peppol forbids
+empty elements (PEPPOL-EN16931-R008).
 
-Checked in the tests by the official rules (../shared/peppol/validate.py): UBL XSD, CEN
-EN 16931 1.3.16 and Peppol BIS 3.0.21 with the Norwegian, Swedish and Dutch rules.
+Every document is checked by the official rules before it is sent (validation.py): UBL XSD,
+CEN EN 16931 1.3.16 and Peppol BIS 3.0.21 with the Norwegian, Swedish and Dutch rules.
 """
 
 from decimal import Decimal

@@ -22,6 +22,7 @@ staff_patterns = [
     path("invoices/<int:pk>/credit/", staff.invoice_credit, name="invoice_credit"),
     path("invoices/<int:pk>/payment/", staff.invoice_payment, name="invoice_payment"),
     path("invoices/<int:pk>/send/", staff.invoice_send, name="invoice_send"),
+    path("invoices/<int:pk>/check/", staff.invoice_check, name="invoice_check"),
     path("invoicing/sellers/<slug:slug>/", staff.seller_profile, name="seller_profile"),
     path(
         "invoicing/organisations/<int:pk>/",

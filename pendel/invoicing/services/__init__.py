@@ -1,5 +1,10 @@
 """Every write to invoicing. Re-exported here: `from pendel.invoicing import services`."""
 
+from pendel.invoicing.services.checks import (
+    findings_of,
+    invoice_ensure_sendable,
+    invoice_validate,
+)
 from pendel.invoicing.services.credit import credit_note_issue, remaining_quantities
 from pendel.invoicing.services.delivery import (
     invoice_archive,
@@ -14,13 +19,16 @@ from pendel.invoicing.services.setup import billing_settings_save, seller_profil
 __all__ = [
     "billing_settings_save",
     "credit_note_issue",
+    "findings_of",
     "invoice_archive",
     "invoice_deliver",
+    "invoice_ensure_sendable",
     "invoice_mark_sent",
     "invoice_run_process",
     "invoice_run_send",
     "invoice_run_start",
     "invoice_send",
+    "invoice_validate",
     "payment_record",
     "remaining_quantities",
     "seller_profile_save",

@@ -14,6 +14,7 @@ from pendel.documents.services import document_store_generated
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.models import Invoice, InvoiceRun
 from pendel.invoicing.pdf import invoice_pdf
+from pendel.invoicing.services.checks import invoice_ensure_sendable
 from pendel.invoicing.services.payments import invoice_mark_sent
 from pendel.invoicing.ubl import invoice_xml
 
@@ -54,30 +55,35 @@ def invoice_archive(*, invoice_id: int) -> Invoice:
     return invoice
 
 
-@transaction.atomic
 def invoice_send(*, actor, invoice: Invoice) -> None:
-    """Mail the invoice to the company's invoice address, after commit, by a task."""
+    """Mail the invoice to the company's invoice address, after commit, by a task. Refused
+    when it breaks the Peppol rules (checked first, outside the transaction, so that the
+    findings are kept when it is refused)."""
+    invoice_ensure_sendable(invoice)
     if not invoice.buyer.get("email"):
         raise ValidationError(
             gettext("The company has no invoice email address. Add it to the company first.")
         )
-    audit_record(
-        actor=actor,
-        action=InvoicingAction.SEND_REQUESTED,
-        target=invoice,
-        region_id=invoice.region_id,
-        changes={"to": invoice.buyer["email"]},
-    )
-    transaction.on_commit(lambda: _send_later(invoice.pk))
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=InvoicingAction.SEND_REQUESTED,
+            target=invoice,
+            region_id=invoice.region_id,
+            changes={"to": invoice.buyer["email"]},
+        )
+        transaction.on_commit(lambda: _send_later(invoice.pk))
 
 
 @transaction.atomic
 def invoice_run_send(*, actor, run: InvoiceRun) -> int:
     """Mail every invoice of the run that is issued and not sent, to those with an invoice
-    address; returns how many. The others are left for staff to send another way."""
+    address; returns how many. The others are left for staff to send another way, and
+    those that break the Peppol rules are not sent (the task checks those not checked yet)."""
     invoice_ids = list(
         run.invoices.filter(status=Invoice.Status.ISSUED, sent_at__isnull=True)
         .exclude(buyer__email="")
+        .exclude(validation=Invoice.Validation.FAILED)
         .values_list("pk", flat=True)
     )
     audit_record(
@@ -99,9 +105,21 @@ def _send_later(invoice_id: int) -> None:
 
 
 def invoice_deliver(*, invoice_id: int) -> bool:
-    """Send the mail unless the invoice has been sent already; True when it was sent now."""
+    """Send the mail unless the invoice has been sent already or breaks the Peppol rules;
+    True when it was sent now."""
     invoice = Invoice.objects.select_related("region").get(pk=invoice_id)
     if invoice.sent_at is not None:
+        return False
+    try:
+        invoice_ensure_sendable(invoice)
+    except ValidationError:
+        audit_record(
+            actor=None,
+            action=InvoicingAction.SEND_REFUSED,
+            target=invoice,
+            region_id=invoice.region_id,
+            changes={"reason": "peppol"},
+        )
         return False
     with translation.override(invoice.language):
         context = {"invoice": invoice, "title": document_title(invoice)}

@@ -12,6 +12,7 @@ from pendel.core.audit import audit_record
 from pendel.core.money import format_money
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.models import Invoice, Payment
+from pendel.invoicing.services.checks import invoice_ensure_sendable
 
 
 def _audit(*, actor, action: str, invoice: Invoice, changes: dict) -> None:
@@ -65,7 +66,9 @@ def payment_record(
 
 def invoice_mark_sent(*, actor, invoice: Invoice) -> bool:
     """Note that the invoice went out (by Pendel's mail or another channel). Only an
-    issued invoice becomes sent; True when this call changed it."""
+    issued invoice becomes sent; True when this call changed it. Refused when it breaks
+    the Peppol rules."""
+    invoice_ensure_sendable(invoice)
     now = timezone.now()
     with transaction.atomic():
         changed = Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(sent_at=now)

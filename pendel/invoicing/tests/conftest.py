@@ -1,30 +1,24 @@
-import sys
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
+from pendel.invoicing import validation
 from pendel.invoicing.tests.builders import make_billing
 
 
 @pytest.fixture(scope="session")
 def peppol():
-    """The offline Peppol BIS Billing 3.0 validator (XSD, EN 16931, Peppol and national
-    rules), compiled once for the whole test session."""
-    sys.path.insert(0, str(Path(settings.BASE_DIR).parent / "shared" / "peppol"))
-    from validate import Validator
-
-    return Validator()
+    """The product's Peppol BIS Billing 3.0 validator (UBL XSD, EN 16931, Peppol and
+    national rules), compiled once per process."""
+    return validation.validator()
 
 
 @pytest.fixture
 def valid_peppol(peppol):
     """Assert that an XML document has no fatal finding; returns the warnings."""
 
-    def check(xml: bytes) -> list:
-        findings = peppol.validate_bytes(xml)
-        fatal = [finding for finding in findings if finding[0] == "fatal"]
-        assert not fatal, "\n".join(f"{rule} {text} @ {where}" for _f, rule, text, where in fatal)
+    def check(xml: bytes) -> list[validation.Finding]:
+        findings = peppol.validate(xml)
+        fatal = [finding for finding in findings if finding.is_fatal]
+        assert not fatal, "\n".join(f"{f.rule} {f.text} @ {f.location}" for f in fatal)
         return findings
 
     return check

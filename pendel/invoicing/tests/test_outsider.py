@@ -66,6 +66,7 @@ OBJECT_PAGES = {
     "staff:invoice_credit": ["invoice"],
     "staff:invoice_payment": ["invoice"],
     "staff:invoice_send": ["invoice"],
+    "staff:invoice_check": ["invoice"],
     "staff:seller_profile": ["slug"],
     "staff:billing_settings": ["org"],
 }
@@ -123,7 +124,11 @@ def url(name: str, args: list, ours: dict) -> str:
 
 def snapshot() -> tuple:
     return (
-        list(Invoice.objects.values_list("status", "paid_total", "sent_at", "credited_total")),
+        list(
+            Invoice.objects.values_list(
+                "status", "paid_total", "sent_at", "credited_total", "validation"
+            )
+        ),
         Invoice.objects.count(),
         Price.objects.count(),
         Product.objects.count(),

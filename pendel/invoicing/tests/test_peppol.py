@@ -100,4 +100,4 @@ def test_the_ehf_invoice_carries_what_norway_asks_for(month_invoiced):
 
 def test_no_warnings_either_for_a_plain_norwegian_invoice(month_invoiced, peppol):
     invoice = Invoice.objects.get(organisation=month_invoiced.world.company)
-    assert peppol.validate_bytes(invoice_xml(invoice)) == []
+    assert peppol.validate(invoice_xml(invoice)) == []

@@ -23,7 +23,7 @@ from pendel.invoicing.forms import (
     RunStartForm,
     SellerProfileForm,
 )
-from pendel.invoicing.models import BillingSettings, SellerProfile
+from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.invoicing.views.common import (
     add_errors,
     detail_context,
@@ -98,6 +98,19 @@ def run_send(request, pk: int):
             )
             % {"count": count},
         )
+        refused = run.invoices.filter(
+            status=Invoice.Status.ISSUED, validation=Invoice.Validation.FAILED
+        ).count()
+        if refused:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s invoice breaks the PEPPOL BIS Billing 3.0 rules and is not sent.",
+                    "%(count)s invoices break the PEPPOL BIS Billing 3.0 rules and are not sent.",
+                    refused,
+                )
+                % {"count": refused},
+            )
     return redirect("staff:invoice_run_detail", pk=run.pk)
 
 
@@ -132,7 +145,17 @@ def invoice_detail(request, pk: int):
     context = detail_context(invoice)
     context["payment_form"] = PaymentForm(invoice=invoice)
     context["show_vat_status"] = True
+    context["findings"] = services.findings_of(invoice)
     return render(request, "invoicing/staff/invoice_detail.html", context)
+
+
+@staff_required
+def invoice_check(request, pk: int):
+    """Check the e-invoice against the Peppol rules now, instead of waiting for the task."""
+    invoice = selectors.invoice_get_for(request_scope(request), pk)
+    if request.method == "POST":
+        services.invoice_validate(invoice_id=invoice.pk)
+    return redirect("staff:invoice_detail", pk=invoice.pk)
 
 
 @staff_required
@@ -204,8 +227,12 @@ def invoice_send(request, pk: int):
     if request.method != "POST":
         return redirect("staff:invoice_detail", pk=invoice.pk)
     if request.POST.get("how") == "elsewhere":
-        services.invoice_mark_sent(actor=request.user, invoice=invoice)
-        messages.success(request, _("The invoice is marked as sent."))
+        try:
+            services.invoice_mark_sent(actor=request.user, invoice=invoice)
+        except ValidationError as error:
+            _error_messages(request, error)
+        else:
+            messages.success(request, _("The invoice is marked as sent."))
         return redirect("staff:invoice_detail", pk=invoice.pk)
     try:
         services.invoice_send(actor=request.user, invoice=invoice)
