@@ -64,8 +64,8 @@ from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave  # 
 from pendel.surveys.results import wave_results  # noqa: E402
 from pendel.surveys.results.build import protected_tables  # noqa: E402
 from pendel.surveys.results.compute import answers_of  # noqa: E402
+from pendel.surveys.sending import mail_send_batch  # noqa: E402
 from pendel.surveys.services import template_seed_standard, wave_dispatch  # noqa: E402
-from pendel.surveys.services.mailing import mail_send_batch  # noqa: E402
 
 settings.DEBUG = False  # no query log while timing
 MODES = (

@@ -12,6 +12,7 @@ from pendel.documents import urls as documents_urls
 from pendel.employees import urls as employees_urls
 from pendel.invoicing import urls as invoicing_urls
 from pendel.orders import urls as orders_urls
+from pendel.people import urls as people_urls
 from pendel.portal import urls as portal_urls
 from pendel.regions import urls as regions_urls
 from pendel.surveys import urls as surveys_urls
@@ -22,6 +23,7 @@ staff_patterns = [
     *accounts_urls.staff_patterns,
     *companies_urls.staff_patterns,
     *employees_urls.staff_patterns,
+    *people_urls.staff_patterns,
     *documents_urls.staff_patterns,
     *surveys_urls.staff_patterns,
     *catalogue_urls.staff_patterns,
@@ -32,6 +34,7 @@ company_patterns = [
     *portal_urls.company_patterns,
     *companies_urls.company_patterns,
     *employees_urls.company_patterns,
+    *people_urls.company_patterns,
     *documents_urls.company_patterns,
     *surveys_urls.company_patterns,
     *catalogue_urls.company_patterns,

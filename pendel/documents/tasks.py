@@ -1,6 +1,6 @@
 from pendel.core.tasks import retrying
 from pendel.documents.models import Document
-from pendel.documents.services import document_purge_file
+from pendel.documents.storage import document_purge_file
 
 
 @retrying

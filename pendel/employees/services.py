@@ -102,22 +102,7 @@ def employee_end(*, employee: Employee, actor, end_date: date) -> Employee:
     employee_audit_event(
         employee=employee, actor=actor, action="employee.ended", changes=changes
     ).save()
-    _end_tickets(employee_ids=[employee.pk], on=end_date, actor=actor)
     return employee
-
-
-def _forget_in_surveys(employee: Employee) -> None:
-    """Survey invitations copied the email address at dispatch; erasure blanks it there too."""
-    from pendel.surveys.services import invitations_forget_employee  # surveys build on employees
-
-    invitations_forget_employee(employee_id=employee.pk)
-
-
-def _end_tickets(*, employee_ids, on: date, actor) -> None:
-    """An employee who leaves keeps the company ticket to the end of that month, no longer."""
-    from pendel.orders.services import tickets_end_for_employees  # orders builds on employees
-
-    tickets_end_for_employees(employee_ids=employee_ids, on=on, actor=actor)
 
 
 @transaction.atomic
@@ -131,7 +116,6 @@ def employee_erase(*, employee: Employee, actor) -> Employee:
     employee.erased_at = timezone.now()
     employee.save(update_fields=[*PERSONAL_FIELDS, "erased_at", "updated_at"])
     _redact_history(employee)
-    _forget_in_surveys(employee)
     employee_audit_event(
         employee=employee,
         actor=actor,
@@ -212,7 +196,9 @@ def _set_preview(employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile
 
 def employee_import_apply(*, employee_import: EmployeeImport, actor) -> EmployeeImport:
     """Apply a previewed import in one transaction, or refuse with a ValidationError. If the
-    employees changed since the preview, the preview is renewed and the user asked again."""
+    employees changed since the preview, the preview is renewed and the user asked again.
+    Views call `pendel.people.services.employee_import_apply`, which ends the tickets of
+    those the import ended."""
     if employee_import.status == EmployeeImport.Status.INVALID:
         raise ValidationError(gettext("Only an import without errors can be applied."))
     if employee_import.status != EmployeeImport.Status.READY:
@@ -220,7 +206,7 @@ def employee_import_apply(*, employee_import: EmployeeImport, actor) -> Employee
     parsed = _parse_stored(employee_import)
     try:
         with transaction.atomic():
-            _apply(employee_import, parsed, actor)
+            ended_ids, ended_on = _apply(employee_import, parsed, actor)
     except StalePreview as stale:
         _set_preview(employee_import, stale.plan, parsed)
         employee_import.save(update_fields=["added", "changed", "ended", "preview", "updated_at"])
@@ -235,6 +221,8 @@ def employee_import_apply(*, employee_import: EmployeeImport, actor) -> Employee
             gettext("Someone changed these employees at the same time. Please try again.")
         ) from None
     employee_import.refresh_from_db()
+    # Not stored: the ids the import ended, for the other apps' steps (pendel.people).
+    employee_import.ended_ids, employee_import.ended_on = ended_ids, ended_on
     return employee_import
 
 
@@ -249,7 +237,7 @@ def _parse_stored(employee_import: EmployeeImport) -> ParsedFile:
         ) from None
 
 
-def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
+def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> tuple[list[int], date]:
     location = Location.objects.select_for_update().get(pk=employee_import.location_id)
     now = timezone.now()
     claimed = EmployeeImport.objects.filter(
@@ -260,7 +248,7 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
     plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
     if plan_digest(plan) != employee_import.preview.get("digest"):
         raise StalePreview(plan)
-    _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
+    ended = _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
     _close(employee_import)
     AuditEvent.objects.create(
         actor=actor,
@@ -270,9 +258,10 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
         region_id=location.region_id,
         changes=dict(zip(("added", "changed", "ended"), plan.counts, strict=True)),
     )
+    return ended
 
 
-def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
+def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> tuple[list[int], date]:
     """Set-based writes: a handful of statements, whatever the number of rows."""
     created = Employee.objects.bulk_create(
         [Employee(location_id=location.pk, **values) for values in plan.create],
@@ -300,8 +289,7 @@ def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
         changes = {"end_date": [jsonable(employee.end_date), today.isoformat()]}
         events.add(employee.pk, "employee.ended", changes)
     AuditEvent.objects.bulk_create(events.rows, batch_size=BATCH_SIZE)
-    if ended_ids:
-        _end_tickets(employee_ids=ended_ids, on=today, actor=actor)
+    return ended_ids, today
 
 
 class AuditEventRows:

@@ -24,6 +24,7 @@ from pendel.invoicing.identifiers import (
 )
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceLine, InvoiceRun, SellerProfile
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
+from pendel.invoicing.tasks import invoice_archive_task
 from pendel.invoicing.totals import line_amount, totals_for
 
 ITEM_FIELD = {TICKET: "ticket_id", ORDER: "order_id", FEE: "membership_id"}
@@ -294,6 +295,4 @@ def issue_drafts(
 
 
 def _archive_later(invoice_ids: list[int]) -> None:
-    from pendel.invoicing.tasks import invoice_archive_task  # tasks import the services
-
     invoice_archive_task.enqueue(invoice_ids=invoice_ids)

@@ -1,20 +1,16 @@
-"""Background work of invoicing. Tasks take ids and are safe to run twice."""
+"""Background work of invoicing. Tasks take ids and are safe to run twice. The run task,
+which queues these, is in `run_tasks.py`."""
 
 from pendel.core.tasks import retrying
-from pendel.invoicing import services
-
-
-@retrying
-def invoice_run_task(*, run_id: int) -> None:
-    services.invoice_run_process(run_id=run_id)
+from pendel.invoicing.delivery import invoice_archive, invoice_deliver
 
 
 @retrying
 def invoice_archive_task(*, invoice_ids: list[int]) -> None:
     for invoice_id in invoice_ids:
-        services.invoice_archive(invoice_id=invoice_id)
+        invoice_archive(invoice_id=invoice_id)
 
 
 @retrying
 def invoice_send_task(*, invoice_id: int) -> None:
-    services.invoice_deliver(invoice_id=invoice_id)
+    invoice_deliver(invoice_id=invoice_id)

@@ -14,6 +14,7 @@ from pendel.core.money import format_number
 from pendel.invoicing.issuing import seller_snapshot
 from pendel.invoicing.models import Invoice, InvoiceLine
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
+from pendel.invoicing.tasks import invoice_archive_task
 from pendel.invoicing.totals import line_amount, totals_for
 
 ZERO = Decimal("0")
@@ -168,6 +169,4 @@ def _update_credited(invoice: Invoice, credit: Invoice) -> None:
 
 
 def _archive_later(invoice_id: int) -> None:
-    from pendel.invoicing.tasks import invoice_archive_task  # tasks import the services
-
     invoice_archive_task.enqueue(invoice_ids=[invoice_id])

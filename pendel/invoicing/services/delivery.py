@@ -1,56 +1,13 @@
-"""Getting an invoice to the company: by mail with its PDF and its e-invoice (UBL XML)
-attached, and into the document archive."""
+"""Asking for invoices to be mailed; the mail itself is sent by a task, through
+`pendel/invoicing/delivery.py`."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext
 
 from pendel.core.models import AuditEvent
-from pendel.documents.models import Document
-from pendel.documents.services import document_store_generated
 from pendel.invoicing.models import Invoice, InvoiceRun
-from pendel.invoicing.pdf import invoice_pdf
-from pendel.invoicing.services.payments import invoice_mark_sent
-from pendel.invoicing.ubl import invoice_xml
-
-
-def document_filename(invoice: Invoice, extension: str) -> str:
-    kind = "credit-note" if invoice.is_credit_note else "invoice"
-    return f"{kind}-{invoice.number}.{extension}".replace("/", "-")
-
-
-def document_title(invoice: Invoice) -> str:
-    with translation.override(invoice.language):
-        if invoice.is_credit_note:
-            return gettext("Credit note %(number)s") % {"number": invoice.number}
-        return gettext("Invoice %(number)s") % {"number": invoice.number}
-
-
-def invoice_archive(*, invoice_id: int) -> Invoice:
-    """File the invoice's PDF in the document archive, once. Safe to run twice."""
-    with transaction.atomic():
-        invoice = (
-            Invoice.objects.select_for_update(of=("self",))
-            .select_related("organisation", "location", "region")
-            .get(pk=invoice_id)
-        )
-        if invoice.document_id:
-            return invoice
-        document = document_store_generated(
-            organisation=invoice.organisation,
-            region=invoice.region,
-            location=invoice.location,
-            title=document_title(invoice),
-            category=Document.Category.INVOICE,
-            filename=document_filename(invoice, "pdf"),
-            content=invoice_pdf(invoice),
-        )
-        invoice.document = document
-        invoice.save(update_fields=["document"])
-    return invoice
+from pendel.invoicing.tasks import invoice_send_task
 
 
 @transaction.atomic
@@ -94,24 +51,4 @@ def invoice_run_send(*, actor, run: InvoiceRun) -> int:
 
 
 def _send_later(invoice_id: int) -> None:
-    from pendel.invoicing.tasks import invoice_send_task  # tasks import the services
-
     invoice_send_task.enqueue(invoice_id=invoice_id)
-
-
-def invoice_deliver(*, invoice_id: int) -> bool:
-    """Send the mail unless the invoice has been sent already; True when it was sent now."""
-    invoice = Invoice.objects.select_related("region").get(pk=invoice_id)
-    if invoice.sent_at is not None:
-        return False
-    with translation.override(invoice.language):
-        context = {"invoice": invoice, "title": document_title(invoice)}
-        subject = render_to_string("invoicing/emails/invoice_subject.txt", context).strip()
-        body = render_to_string("invoicing/emails/invoice_body.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=[invoice.buyer["email"]])
-    if invoice.seller.get("email"):
-        message.reply_to = [invoice.seller["email"]]
-    message.attach(document_filename(invoice, "pdf"), invoice_pdf(invoice), "application/pdf")
-    message.attach(document_filename(invoice, "xml"), invoice_xml(invoice), "application/xml")
-    message.send()
-    return invoice_mark_sent(actor=None, invoice=invoice)

@@ -1,4 +1,4 @@
-"""Credit control: payments received, and invoices marked as sent."""
+"""Credit control: payments received. (Marking an invoice sent is in `delivery.py`.)"""
 
 from datetime import date
 from decimal import Decimal
@@ -65,17 +65,3 @@ def payment_record(
         changes={"amount": str(amount), "received_on": received_on.isoformat()},
     )
     return payment
-
-
-def invoice_mark_sent(*, actor, invoice: Invoice) -> bool:
-    """Note that the invoice went out (by Pendel's mail or another channel). Only an
-    issued invoice becomes sent; True when this call changed it."""
-    now = timezone.now()
-    with transaction.atomic():
-        changed = Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(sent_at=now)
-        Invoice.objects.filter(pk=invoice.pk, status=Invoice.Status.ISSUED).update(
-            status=Invoice.Status.SENT
-        )
-        if changed:
-            _audit(actor=actor, action="invoice.sent", invoice=invoice, changes={})
-    return bool(changed)

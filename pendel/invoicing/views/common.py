@@ -6,9 +6,9 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 
+from pendel.invoicing.delivery import document_filename
 from pendel.invoicing.models import BilledItem, Invoice
 from pendel.invoicing.pdf import invoice_pdf
-from pendel.invoicing.services.delivery import document_filename
 from pendel.invoicing.totals import VatSubtotal
 from pendel.invoicing.ubl import invoice_xml
 

@@ -18,6 +18,7 @@ from pendel.orders.services import (
     tickets_end_for_employees,
 )
 from pendel.orders.tests.builders import employees
+from pendel.people.services import employment_end
 
 
 def order(world, people, month, share="50"):
@@ -159,8 +160,6 @@ def test_an_employee_who_leaves_keeps_the_ticket_to_the_end_of_that_month(shop):
 
 
 def test_ending_an_employee_in_the_employee_list_ends_the_ticket(shop):
-    from pendel.employees.services import employee_end
-
     person = employees(shop.location, 1)[0]
     order_ = Order.objects.create(
         organisation=shop.company,
@@ -169,6 +168,6 @@ def test_ending_an_employee_in_the_employee_list_ends_the_ticket(shop):
         start_month=date(2026, 3, 1),
     )
     ticket = Ticket.objects.create(order=order_, employee=person, start_month=date(2026, 3, 1))
-    employee_end(employee=person, actor=shop.contact, end_date=date(2026, 6, 10))
+    employment_end(employee=person, actor=shop.contact, end_date=date(2026, 6, 10))
     ticket.refresh_from_db()
     assert (ticket.end_month, ticket.end_reason) == (date(2026, 7, 1), "left")

@@ -1,4 +1,4 @@
-from pendel.employees.services import employee_erase
+from pendel.people.services import personal_data_erase
 from pendel.surveys.models import Invitation
 
 
@@ -6,7 +6,7 @@ def test_erasing_an_employee_blanks_the_address_on_their_invitations(world, invi
     invitation = invitations[0]
     address = invitation.email
     assert address
-    employee_erase(employee=invitation.employee, actor=world.contact)
+    personal_data_erase(employee=invitation.employee, actor=world.contact)
     invitation.refresh_from_db()
     assert invitation.email == ""
     assert not Invitation.objects.filter(email=address).exists()
