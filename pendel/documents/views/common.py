@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
+from pendel.core.downloads import file_response
 from pendel.documents import services
 from pendel.documents.forms import DocumentUploadForm
 from pendel.documents.models import Document
@@ -41,12 +42,6 @@ def document_file_response(document: Document) -> FileResponse:
     except FileNotFoundError:
         logger.error("Document %s: file %s is missing from storage", document.pk, document.file)
         raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_filename,
-        content_type=document.content_type,
+    return file_response(
+        handle, filename=document.original_filename, content_type=document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pendel.core.models import AuditEvent
+from pendel.core.tests.assertions import assert_private_download
 from pendel.employees.models import Employee
 from pendel.employees.services import (
     employee_data_export,
@@ -85,7 +86,7 @@ def test_a_contact_downloads_and_then_erases_through_min_side(client, world, kar
     client.force_login(world.contact)
     response = client.post(reverse("company:employee_data_export", args=[kari.pk]))
     assert json.loads(response.content)["employee"]["first_name"] == "Kari"
-    assert response["Content-Disposition"].startswith("attachment;")
+    assert_private_download(response, filename=f"personal-data-{kari.pk}.json")
     url = reverse("company:employee_erase", args=[kari.pk])
     assert "Erase the personal data of Kari Nordmann?" in client.get(url).content.decode()
     response = client.post(url, follow=True)

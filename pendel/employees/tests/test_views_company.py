@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from pendel.accounts.models import Role
 from pendel.core.models import AuditEvent
+from pendel.core.tests.assertions import assert_private_download
 from pendel.core.tests.factories import LocationFactory
 from pendel.employees.models import Employee, EmployeeImport
 from pendel.employees.tests.factories import EmployeeFactory
@@ -234,7 +235,7 @@ def test_the_export_is_a_semicolon_csv_with_bom(contact_client, world):
         reverse("company:employee_export"), {"location": world.location.pk, "format": "csv"}
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
+    assert_private_download(response)
     content = response.content
     assert content.startswith(b"\xef\xbb\xbf")
     lines = content.decode("utf-8-sig").splitlines()
@@ -253,6 +254,7 @@ def test_the_export_headers_follow_the_users_language(contact_client, world):
 def test_the_xlsx_export_opens_as_a_workbook(contact_client, world):
     EmployeeFactory(location=world.location, first_name="Åse", start_date=date(2021, 3, 1))
     response = contact_client.get(reverse("company:employee_export"), {"format": "xlsx"})
+    assert_private_download(response)
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[0][:2] == ("First name", "Last name")
     assert rows[1][0] == "Åse"
