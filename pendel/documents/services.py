@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from pendel.accounts.models import User
 from pendel.companies.models import Location, Organisation
 from pendel.core.models import AuditEvent
+from pendel.core.tasks import enqueue_after_commit
 from pendel.documents.files import file_check, original_filename
 from pendel.documents.models import Document
 from pendel.documents.tasks import document_file_purge
@@ -98,7 +99,7 @@ def document_delete(*, actor: User, document: Document) -> Document:
         region_id=document.region_id,
         changes={"title": document.title, "filename": document.original_filename},
     )
-    transaction.on_commit(lambda: document_file_purge.enqueue(document_id=document.pk))
+    enqueue_after_commit(document_file_purge, document_id=document.pk)
     return document
 
 

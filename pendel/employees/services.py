@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.companies.models import Location
+from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
 from pendel.employees.exports import personal_data
 from pendel.employees.models import PERSONAL_FIELDS, Employee, EmployeeImport
@@ -39,10 +40,11 @@ def employee_audit_event(*, employee: Employee, actor, action: str, changes: dic
 
 def _check_email_free(employee: Employee) -> None:
     """Two employees still at work in one location never share an email address."""
-    if not employee.email or not employee.is_active():
+    today = region_today(employee.location.region)
+    if not employee.email or not employee.is_active(on=today):
         return
     clash = (
-        Employee.objects.active()
+        Employee.objects.active(on=today)
         .filter(location_id=employee.location_id, email__iexact=employee.email)
         .exclude(pk=employee.pk)
         .exists()
@@ -172,7 +174,7 @@ def employee_import_prepare(*, location, actor, upload) -> EmployeeImport:
     # A file with errors is not planned: its rows are incomplete, and it cannot be applied.
     plan = Plan()
     if not parsed.error_count:
-        plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
+        plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
     employee_import = EmployeeImport(
         location=location,
         created_by=actor,
@@ -245,7 +247,7 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> tuple[
     ).update(status=EmployeeImport.Status.APPLIED, applied_at=now, updated_at=now)
     if not claimed:
         raise ValidationError(gettext("This import has already been applied or discarded."))
-    plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
+    plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
     if plan_digest(plan) != employee_import.preview.get("digest"):
         raise StalePreview(plan)
     ended = _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
@@ -275,7 +277,7 @@ def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> tuple[li
             changed, [*plan.update_fields, "updated_at"], batch_size=BATCH_SIZE
         )
     ended_ids = [employee.pk for employee in plan.end]
-    today = timezone.localdate()
+    today = region_today(location.region)
     for start in range(0, len(ended_ids), IN_LIST_SIZE):
         Employee.objects.filter(pk__in=ended_ids[start : start + IN_LIST_SIZE]).update(
             end_date=today, updated_at=now

@@ -10,9 +10,10 @@ from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from pendel.catalogue.months import month_label
+from pendel.core.dates import month_label
 from pendel.core.models import AuditEvent
 from pendel.core.money import format_number
+from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.billing import FEE, ORDER, TICKET, Draft, DraftLine, Plan, buyer_address
 from pendel.invoicing.identifiers import (
     LEGAL_ID_SCHEMES,
@@ -290,9 +291,5 @@ def issue_drafts(
         )
         ids = [issue.invoice.pk for issue in issues]
         if ids:
-            transaction.on_commit(lambda: _archive_later(ids))
+            enqueue_after_commit(invoice_archive_task, invoice_ids=ids)
     return ids
-
-
-def _archive_later(invoice_ids: list[int]) -> None:
-    invoice_archive_task.enqueue(invoice_ids=invoice_ids)

@@ -6,7 +6,7 @@ import logging
 from django.db.models import F
 from django.utils import timezone
 
-from pendel.catalogue.months import today_in
+from pendel.core.dates import today_in
 from pendel.invoicing.billing import plan_region_month
 from pendel.invoicing.issuing import issue_drafts, seller_snapshot
 from pendel.invoicing.models import InvoiceRun

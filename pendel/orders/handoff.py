@@ -37,8 +37,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from pendel.catalogue.months import month_end, month_value
 from pendel.catalogue.pricing import quotes_for
+from pendel.core.dates import month_end, month_value
 from pendel.core.models import AuditEvent
 from pendel.orders.models import HandoffKey
 from pendel.orders.selectors import handoff_tickets

@@ -13,9 +13,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext
 
 from pendel.catalogue.models import Product
-from pendel.catalogue.months import add_months, current_month, month_after, month_label
 from pendel.catalogue.pricing import missing_price_reason, quote_for
 from pendel.catalogue.selectors import offered_products
+from pendel.core.dates import add_months, current_month, month_after, month_label
 from pendel.core.models import AuditEvent
 from pendel.employees.models import Employee
 from pendel.orders.models import Order, Ticket

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
 from pendel.accounts.access import contact_person_required, request_scope, staff_required
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.employees.forms import EndForm
 from pendel.employees.parsing import describe_error, field_label
 from pendel.employees.selectors import employee_get_for, employee_import_get_for
@@ -33,7 +34,7 @@ def employee_end(request, pk: int):
                 employee=employee, actor=request.user, end_date=form.cleaned_data["end_date"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("%(name)s was ended.") % {"name": employee})
             return redirect(employee_list_url(employee.location))
@@ -65,7 +66,7 @@ def staff_employee_erase(request, location_id: int, pk: int):
         try:
             services.personal_data_erase(employee=employee, actor=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_validation_error(request, error)
         else:
             messages.success(request, gettext("The employee's personal data was erased."))
         return redirect("staff:employee_list", location_id=location_id)
@@ -83,7 +84,7 @@ def employee_import_confirm(request, pk: int):
                 employee_import=employee_import, actor=request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_validation_error(request, error)
             return redirect("company:employee_import_confirm", pk=pk)
         messages.success(request, applied_message(applied))
         return redirect(employee_list_url(employee_import.location))

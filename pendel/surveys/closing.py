@@ -11,9 +11,10 @@ from django.utils.translation import gettext
 
 from pendel.companies.models import Membership, MembershipStatus
 from pendel.companies.services import membership_transition
+from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
 from pendel.core.money import format_number
-from pendel.surveys.models import Wave, region_today
+from pendel.surveys.models import Wave
 from pendel.surveys.selectors import response_rate, survey_settings_for
 
 logger = logging.getLogger(__name__)

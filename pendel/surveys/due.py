@@ -9,10 +9,11 @@ import logging
 
 from django.core.exceptions import ValidationError
 
+from pendel.core.dates import region_today
 from pendel.core.tasks import supports_defer
 from pendel.surveys.closing import wave_close
 from pendel.surveys.mailing import mail_enqueue
-from pendel.surveys.models import Wave, region_today
+from pendel.surveys.models import Wave
 from pendel.surveys.sending import pending
 from pendel.surveys.tasks import survey_send_mail
 

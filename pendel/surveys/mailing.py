@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from pendel.core.dates import region_today
 from pendel.core.tasks import enqueue_at
-from pendel.surveys.models import Wave, region_today
+from pendel.surveys.models import Wave
 from pendel.surveys.sending import id_batches, mail_batch_size, mail_per_minute, pending
 from pendel.surveys.tasks import survey_send_mail
 

@@ -15,8 +15,9 @@ from django.core.mail import get_connection
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from pendel.core.dates import region_start_of, region_today
 from pendel.surveys.emails import survey_message
-from pendel.surveys.models import Invitation, Wave, region_start_of, region_today
+from pendel.surveys.models import Invitation, Wave
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 from pendel.core.downloads import file_response
+from pendel.core.forms import apply_validation_error
 from pendel.documents import services
 from pendel.documents.forms import DocumentUploadForm
 from pendel.documents.models import Document
@@ -28,7 +29,7 @@ def upload_from_form(request, form: DocumentUploadForm, *, visibility: str) -> D
             file=data["file"],
         )
     except ValidationError as error:
-        form.add_service_error(error)
+        apply_validation_error(form, error)
         return None
     messages.success(request, _("“%(title)s” has been uploaded.") % {"title": document.title})
     return document

@@ -8,8 +8,8 @@ from django.urls import reverse
 from pendel.core.models import AuditEvent
 from pendel.core.tests.assertions import assert_private_download
 from pendel.core.tests.factories import LocationFactory
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee
-from pendel.employees.tests.factories import EmployeeFactory
 
 
 @pytest.fixture

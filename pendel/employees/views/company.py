@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
+from pendel.core.dates import region_today
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.employees import services
 from pendel.employees.columns import FIELDS
 from pendel.employees.forms import CREATE_FIELDS, EmployeeForm, ImportForm
@@ -52,7 +54,10 @@ def employee_list(request):
     query = request.GET.get("q", "").strip()[:100]
     show_ended = request.GET.get("ended") == "1"
     employees = employee_search(
-        employees_for(scope).filter(location=location), query=query, show_ended=show_ended
+        employees_for(scope).filter(location=location),
+        today=region_today(location.region),
+        query=query,
+        show_ended=show_ended,
     )
     context = {
         "location": location,
@@ -79,7 +84,7 @@ def employee_create(request):
                 location=location, actor=request.user, data=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("%(name)s was added.") % {"name": employee})
             return redirect(employee_list_url(location))
@@ -98,7 +103,7 @@ def employee_edit(request, pk: int):
         try:
             services.employee_update(employee=employee, actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("%(name)s was saved.") % {"name": employee})
             return redirect(employee_list_url(employee.location))
@@ -120,6 +125,7 @@ def employee_export(request):
     location = _location(request)
     employees = employee_search(
         employees_for(scope).filter(location=location),
+        today=region_today(location.region),
         show_ended=request.GET.get("ended") == "1",
     )
     return employee_list_file(
@@ -175,7 +181,7 @@ def employee_import_discard(request, pk: int):
     try:
         services.employee_import_discard(employee_import=employee_import, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_validation_error(request, error)
     else:
         messages.success(request, gettext("The import was discarded. Nothing was changed."))
     return redirect(employee_list_url(employee_import.location))

@@ -3,10 +3,11 @@
 import json
 
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from pendel.core.dates import region_today
 from pendel.core.downloads import file_response
 from pendel.employees.exports import employees_csv, employees_xlsx
 
@@ -17,7 +18,7 @@ def employee_list_file(employees, *, location, file_format: str) -> HttpResponse
     """The employees as CSV (default) or XLSX, with headers in the reader's language."""
     language = translation.get_language() or "en"
     prefix = gettext("employees")
-    stem = slugify(f"{prefix} {location.name} {timezone.localdate()}")
+    stem = slugify(f"{prefix} {location.name} {region_today(location.region)}")
     if file_format == "xlsx":
         content = employees_xlsx(employees, language=language, title=location.name)
         return file_response(content, content_type=XLSX_TYPE, filename=f"{stem}.xlsx")

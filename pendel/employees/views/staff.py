@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import request_scope, staff_required
+from pendel.core.dates import region_today
 from pendel.employees import services
 from pendel.employees.selectors import (
     employee_get_for,
@@ -25,7 +26,10 @@ def employee_list(request, location_id: int):
     query = request.GET.get("q", "").strip()[:100]
     show_ended = request.GET.get("ended") == "1"
     employees = employee_search(
-        employees_for(scope).filter(location=location), query=query, show_ended=show_ended
+        employees_for(scope).filter(location=location),
+        today=region_today(location.region),
+        query=query,
+        show_ended=show_ended,
     )
     context = {
         "location": location,
@@ -45,6 +49,7 @@ def employee_export(request, location_id: int):
     location = employee_location_get_for(scope, location_id)
     employees = employee_search(
         employees_for(scope).filter(location=location),
+        today=region_today(location.region),
         show_ended=request.GET.get("ended") == "1",
     )
     return employee_list_file(

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from pendel.core.models import AuditEvent
+from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.models import Invoice, InvoiceRun
 from pendel.invoicing.tasks import invoice_send_task
 
@@ -25,7 +26,7 @@ def invoice_send(*, actor, invoice: Invoice) -> None:
         region_id=invoice.region_id,
         changes={"to": invoice.buyer["email"]},
     )
-    transaction.on_commit(lambda: _send_later(invoice.pk))
+    enqueue_after_commit(invoice_send_task, invoice_id=invoice.pk)
 
 
 @transaction.atomic
@@ -46,9 +47,5 @@ def invoice_run_send(*, actor, run: InvoiceRun) -> int:
         changes={"invoices": len(invoice_ids)},
     )
     for invoice_id in invoice_ids:
-        transaction.on_commit(lambda invoice_id=invoice_id: _send_later(invoice_id))
+        enqueue_after_commit(invoice_send_task, invoice_id=invoice_id)
     return len(invoice_ids)
-
-
-def _send_later(invoice_id: int) -> None:
-    invoice_send_task.enqueue(invoice_id=invoice_id)

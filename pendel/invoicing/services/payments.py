@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
 from pendel.core.money import format_money
 from pendel.invoicing.models import Invoice, Payment
@@ -43,7 +44,7 @@ def payment_record(
                 % {"amount": format_money(invoice.outstanding, invoice.currency)}
             }
         )
-    if received_on > timezone.localdate():
+    if received_on > region_today(invoice.region):
         raise ValidationError({"received_on": gettext("The date is in the future.")})
     payment = Payment.objects.create(
         invoice=invoice,

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from pendel.catalogue.months import add_months, current_month, month_label
+from pendel.core.dates import add_months, current_month, month_label
 from pendel.core.models import AuditEvent
+from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.issuing import seller_snapshot
 from pendel.invoicing.models import InvoiceRun
 from pendel.invoicing.run_tasks import invoice_run_task
@@ -43,9 +44,5 @@ def invoice_run_start(*, actor, region, period: date) -> InvoiceRun:
         region_id=region.pk,
         changes={"period": period.isoformat(), "again": not created},
     )
-    transaction.on_commit(lambda: _enqueue(run.pk))
+    enqueue_after_commit(invoice_run_task, run_id=run.pk)
     return run
-
-
-def _enqueue(run_id: int) -> None:
-    invoice_run_task.enqueue(run_id=run_id)

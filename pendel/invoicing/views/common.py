@@ -4,22 +4,14 @@ import csv
 import io
 
 from django.http import HttpResponse
-from django.utils import timezone
 
+from pendel.core.dates import region_today
 from pendel.core.downloads import file_response
 from pendel.invoicing.delivery import document_filename
 from pendel.invoicing.models import BilledItem, Invoice
 from pendel.invoicing.pdf import invoice_pdf
 from pendel.invoicing.totals import VatSubtotal
 from pendel.invoicing.ubl import invoice_xml
-
-
-def add_errors(form, error) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def detail_context(invoice: Invoice) -> dict:
@@ -29,7 +21,7 @@ def detail_context(invoice: Invoice) -> dict:
         "vat": [VatSubtotal.from_json(data) for data in invoice.vat_breakdown],
         "payments": invoice.payments.select_related("created_by"),
         "credit_notes": invoice.credit_notes.order_by("sequence"),
-        "today": timezone.localdate(),
+        "today": region_today(invoice.region),
     }
 
 

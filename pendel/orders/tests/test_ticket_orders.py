@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from pendel.catalogue.months import add_months
 from pendel.catalogue.tests.builders import national
+from pendel.core.dates import add_months
 from pendel.orders.models import Order, Ticket
 from pendel.orders.services import (
     order_cancel,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import request_scope, staff_required
-from pendel.catalogue.months import current_month, month_value, parse_month
+from pendel.core.dates import current_month, month_value, parse_month
 from pendel.core.downloads import file_response, no_store
 from pendel.orders import handoff, selectors
 from pendel.orders.forms import HandoffKeyForm

@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.companies.models import Location
+from pendel.core.bulk import bulk_insert
+from pendel.core.dates import region_today
 from pendel.core.tasks import schedule
 from pendel.employees.models import Employee
-from pendel.surveys.bulk import bulk_insert
 from pendel.surveys.closing import wave_audit, wave_locked
 from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.mailing import mail_enqueue
-from pendel.surveys.models import Invitation, Question, Wave, region_today
+from pendel.surveys.models import Invitation, Question, Wave
 from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
 from pendel.surveys.sending import first_mail_at, reminder_at
 from pendel.surveys.services.templates import current_template_version

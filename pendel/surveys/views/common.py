@@ -1,8 +1,6 @@
 """What the portals share: the rows of a wave list, the results page's context and the
 export responses. Everything here starts from protected results."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.text import slugify
 
@@ -22,20 +20,6 @@ FILE_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
-
-
-def error_messages(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def add_service_error(form, error: ValidationError) -> None:
-    """A service's refusal on the form: on its field when it names one the form has."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def wave_rows(waves) -> list[dict]:

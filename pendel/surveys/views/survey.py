@@ -11,9 +11,10 @@ from django.utils.translation import get_language_info, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from pendel.core.dates import region_today
 from pendel.core.downloads import no_store
 from pendel.surveys import services
-from pendel.surveys.models import Response, region_today
+from pendel.surveys.models import Response
 from pendel.surveys.questionnaire import (
     first_incomplete_step,
     initial_answers,
