@@ -18,7 +18,6 @@ from pendel.orders.services import (
     tickets_end_for_employees,
 )
 from pendel.orders.tests.builders import employees
-from pendel.people.services import employment_end
 
 
 def order(world, people, month, share="50"):
@@ -157,17 +156,3 @@ def test_an_employee_who_leaves_keeps_the_ticket_to_the_end_of_that_month(shop):
     assert (now.end_month, now.end_reason) == (date(2026, 4, 1), "left")
     assert later.is_void
     assert stays.end_month is None
-
-
-def test_ending_an_employee_in_the_employee_list_ends_the_ticket(shop):
-    person = employees(shop.location, 1)[0]
-    order_ = Order.objects.create(
-        organisation=shop.company,
-        location=shop.location,
-        product=national("company-ticket"),
-        start_month=date(2026, 3, 1),
-    )
-    ticket = Ticket.objects.create(order=order_, employee=person, start_month=date(2026, 3, 1))
-    employment_end(employee=person, actor=shop.contact, end_date=date(2026, 6, 10))
-    ticket.refresh_from_db()
-    assert (ticket.end_month, ticket.end_reason) == (date(2026, 7, 1), "left")

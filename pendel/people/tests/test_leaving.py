@@ -13,6 +13,9 @@ from pendel.employees.tests.files import csv_upload
 from pendel.orders.models import Ticket
 from pendel.orders.tests import builders as orders
 from pendel.people.services import employee_import_apply, employment_end, personal_data_erase
+from pendel.surveys.models import Invitation
+from pendel.surveys.services import template_seed_standard
+from pendel.surveys.tests import conftest as surveys
 
 
 def _ticket(world, person, start=date(2026, 3, 1)) -> Ticket:
@@ -75,3 +78,21 @@ def test_erasing_keeps_the_employee_row_and_blanks_the_name(world):
     personal_data_erase(employee=person, actor=world.contact)
     person.refresh_from_db()
     assert person.is_erased and person.first_name == ""
+
+
+def test_erasing_blanks_the_address_the_survey_invitations_copied(
+    world, django_capture_on_commit_callbacks
+):
+    template_seed_standard()
+    people = surveys.make_employees(world.location, 10)
+    wave = surveys.dispatch(
+        surveys.make_wave(world.location), world.advisor, django_capture_on_commit_callbacks
+    )
+    invitation = Invitation.objects.get(wave=wave, employee=people[0])
+    address = invitation.email
+    assert address
+    personal_data_erase(employee=people[0], actor=world.contact)
+    invitation.refresh_from_db()
+    assert invitation.email == ""
+    assert not Invitation.objects.filter(email=address).exists()
+    assert Invitation.objects.filter(wave=wave).exclude(email="").count() == 9
