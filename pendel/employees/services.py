@@ -5,6 +5,7 @@ since the row holds them and every later change records the value it replaced. T
 can thus be rebuilt without a second copy of personal data, and erasure has less to scrub.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -23,6 +24,8 @@ from pendel.employees.planning import Plan, jsonable, plan_digest, plan_import, 
 from pendel.employees.reading import MAX_BYTES, FileError
 
 OBJECT_TYPE = "employee"
+# What an import does for the employees it ended, in its transaction: (ids, end date).
+EndedStep = Callable[[list[int], date], None]
 DATE_FIELDS = {"start_date", "end_date"}
 
 
@@ -196,11 +199,14 @@ def _set_preview(employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile
     employee_import.preview = plan_preview(plan, parsed)
 
 
-def employee_import_apply(*, employee_import: EmployeeImport, actor) -> EmployeeImport:
+def employee_import_apply(
+    *, employee_import: EmployeeImport, actor, on_ended: EndedStep | None = None
+) -> EmployeeImport:
     """Apply a previewed import in one transaction, or refuse with a ValidationError. If the
     employees changed since the preview, the preview is renewed and the user asked again.
-    Views call `pendel.people.services.employee_import_apply`, which ends the tickets of
-    those the import ended."""
+    `on_ended(employee_ids, end_date)` runs inside the import's transaction for those it
+    ended: `pendel.people` passes the other apps' steps (their tickets end), so they commit
+    or fail with the import."""
     if employee_import.status == EmployeeImport.Status.INVALID:
         raise ValidationError(gettext("Only an import without errors can be applied."))
     if employee_import.status != EmployeeImport.Status.READY:
@@ -209,6 +215,8 @@ def employee_import_apply(*, employee_import: EmployeeImport, actor) -> Employee
     try:
         with transaction.atomic():
             ended_ids, ended_on = _apply(employee_import, parsed, actor)
+            if ended_ids and on_ended is not None:
+                on_ended(ended_ids, ended_on)
     except StalePreview as stale:
         _set_preview(employee_import, stale.plan, parsed)
         employee_import.save(update_fields=["added", "changed", "ended", "preview", "updated_at"])
@@ -223,8 +231,6 @@ def employee_import_apply(*, employee_import: EmployeeImport, actor) -> Employee
             gettext("Someone changed these employees at the same time. Please try again.")
         ) from None
     employee_import.refresh_from_db()
-    # Not stored: the ids the import ended, for the other apps' steps (pendel.people).
-    employee_import.ended_ids, employee_import.ended_on = ended_ids, ended_on
     return employee_import
 
 

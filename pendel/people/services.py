@@ -31,9 +31,11 @@ def personal_data_erase(*, employee: Employee, actor) -> Employee:
 
 def employee_import_apply(*, employee_import: EmployeeImport, actor) -> EmployeeImport:
     """Apply an employee import; those it ends keep their ticket to the end of the month.
-    The import commits on its own (a stale preview is renewed and kept even when refused);
-    ending the tickets is safe to repeat."""
-    applied = employees.employee_import_apply(employee_import=employee_import, actor=actor)
-    if applied.ended_ids:
-        tickets_end_for_employees(employee_ids=applied.ended_ids, on=applied.ended_on, actor=actor)
-    return applied
+    The tickets end inside the import's transaction."""
+
+    def end_tickets(employee_ids: list[int], end_date: date) -> None:
+        tickets_end_for_employees(employee_ids=employee_ids, on=end_date, actor=actor)
+
+    return employees.employee_import_apply(
+        employee_import=employee_import, actor=actor, on_ended=end_tickets
+    )

@@ -44,9 +44,27 @@ def test_an_import_that_leaves_someone_out_ends_their_ticket(world):
     prepared = employee_import_prepare(location=world.location, actor=world.contact, upload=upload)
     applied = employee_import_apply(employee_import=prepared, actor=world.contact)
     ticket.refresh_from_db()
+    leaves.refresh_from_db()
     today = region_today(world.region)
-    assert applied.ended_ids == [leaves.pk]
+    assert (applied.ended, leaves.end_date) == (1, today)
     assert (ticket.end_month, ticket.end_reason) == (month_after(today), "left")
+
+
+def test_an_import_whose_ticket_step_fails_ends_no_one(world, monkeypatch):
+    stays, leaves = orders.employees(world.location, 2)
+    _ticket(world, leaves)
+    upload = csv_upload(f"Fornavn;Etternavn;E-post\n{stays.first_name};Test;{stays.email}\n")
+    prepared = employee_import_prepare(location=world.location, actor=world.contact, upload=upload)
+
+    def broken(**kwargs):
+        raise RuntimeError("orders down")
+
+    monkeypatch.setattr("pendel.people.services.tickets_end_for_employees", broken)
+    with pytest.raises(RuntimeError):
+        employee_import_apply(employee_import=prepared, actor=world.contact)
+    leaves.refresh_from_db()
+    prepared.refresh_from_db()
+    assert (leaves.end_date, prepared.status) == (None, "ready")
 
 
 def test_a_refused_end_changes_nothing_in_any_app(world):
