@@ -57,15 +57,15 @@ from django.utils import timezone  # noqa: E402
 
 from pendel.accounts.models import Role, User  # noqa: E402
 from pendel.companies.models import Location, Organisation  # noqa: E402
+from pendel.core.bulk import bulk_insert  # noqa: E402
 from pendel.employees.models import Employee  # noqa: E402
 from pendel.regions.models import Country, Region  # noqa: E402
-from pendel.surveys.bulk import bulk_insert  # noqa: E402
 from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave  # noqa: E402
 from pendel.surveys.results import wave_results  # noqa: E402
 from pendel.surveys.results.build import protected_tables  # noqa: E402
 from pendel.surveys.results.compute import answers_of  # noqa: E402
+from pendel.surveys.sending import mail_send_batch  # noqa: E402
 from pendel.surveys.services import template_seed_standard, wave_dispatch  # noqa: E402
-from pendel.surveys.services.mailing import mail_send_batch  # noqa: E402
 
 settings.DEBUG = False  # no query log while timing
 MODES = (

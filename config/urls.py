@@ -5,24 +5,29 @@ from django.contrib import admin
 from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
+from pendel.accounts.access import coordinator_required
 from pendel.catalogue import urls as catalogue_urls
 from pendel.companies import urls as companies_urls
 from pendel.core import urls as core_urls
+from pendel.core import views as core_views
 from pendel.documents import urls as documents_urls
 from pendel.employees import urls as employees_urls
 from pendel.invoicing import urls as invoicing_urls
 from pendel.orders import urls as orders_urls
+from pendel.people import urls as people_urls
 from pendel.portal import urls as portal_urls
 from pendel.regions import urls as regions_urls
 from pendel.surveys import urls as surveys_urls
 
 staff_patterns = [
     *portal_urls.staff_patterns,
-    *core_urls.staff_patterns,
+    # Core sits below accounts, so its coordinator page gets its guard here.
+    path("tasks/", coordinator_required(core_views.task_list), name="task_list"),
     *regions_urls.staff_patterns,
     *accounts_urls.staff_patterns,
     *companies_urls.staff_patterns,
     *employees_urls.staff_patterns,
+    *people_urls.staff_patterns,
     *documents_urls.staff_patterns,
     *surveys_urls.staff_patterns,
     *catalogue_urls.staff_patterns,
@@ -33,6 +38,7 @@ company_patterns = [
     *portal_urls.company_patterns,
     *companies_urls.company_patterns,
     *employees_urls.company_patterns,
+    *people_urls.company_patterns,
     *documents_urls.company_patterns,
     *surveys_urls.company_patterns,
     *catalogue_urls.company_patterns,

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -10,7 +9,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from pendel.accounts.models import User
-from pendel.core.tasks import send_email
+from pendel.core.tasks import enqueue_after_commit, send_email
 
 
 def invitation_link(user: User) -> str:
@@ -24,7 +23,7 @@ def send_templated(*, to: str, language: str, template: str, context: dict) -> N
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
-    transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=subject, body=body))
+    enqueue_after_commit(send_email, to=[to], subject=subject, body=body)
 
 
 def send_invitation(*, user: User, organisation: str, programme: str, inviter: str) -> None:

@@ -1,12 +1,11 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
-from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from pendel.accounts.models import User
-from pendel.core.tasks import send_email
+from pendel.core.tasks import enqueue_after_commit, send_email
 
 
 class ProfileForm(forms.ModelForm):
@@ -34,4 +33,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.enqueue(to=[to_email], subject=subject, body=body))
+        enqueue_after_commit(send_email, to=[to_email], subject=subject, body=body)

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.catalogue.audit import CatalogueAction
@@ -17,6 +16,7 @@ from pendel.catalogue.models import (
     VatRate,
 )
 from pendel.core.audit import audit_record
+from pendel.core.dates import today_in
 from pendel.core.texts import texts_clean
 
 PRODUCT_FIELDS = ("code", "kind", "billing", "tax_class", "is_orderable", "is_active", "sort_order")
@@ -178,7 +178,7 @@ def vat_rate_create(*, actor, data: dict) -> VatRate:
     """A new rate from a day on (a change in law); the rate before it ends the day before."""
     rate = VatRate(**data)
     if rate.confirmed and not rate.checked_on:
-        rate.checked_on = timezone.localdate()
+        rate.checked_on = today_in(rate.country.time_zone)
     rate.full_clean(validate_unique=False)
     rows = VatRate.objects.select_for_update().filter(
         country_id=rate.country_id, tax_class=rate.tax_class
@@ -198,7 +198,7 @@ def vat_rate_create(*, actor, data: dict) -> VatRate:
 def vat_rate_confirm(*, actor, rate: VatRate, source_url: str) -> VatRate:
     """Someone checked the rate on the tax authority's own page today."""
     rate.confirmed = True
-    rate.checked_on = timezone.localdate()
+    rate.checked_on = today_in(rate.country.time_zone)
     rate.source_url = source_url or rate.source_url
     rate.full_clean(validate_unique=False)
     rate.save(update_fields=["confirmed", "checked_on", "source_url"])

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from pendel.companies.views import company, public, staff
+from pendel.companies.views import company, public, regions, staff
 
 staff_patterns = [
+    path("regions/<slug:slug>/", regions.region_detail, name="region_detail"),
     path("members/", staff.member_list, name="member_list"),
     path("members/<int:pk>/", staff.member_detail, name="member_detail"),
     path("members/<int:pk>/status/", staff.member_transition, name="member_transition"),

@@ -3,14 +3,20 @@
 django-tasks runs a task once; `retrying` re-enqueues a failed attempt later (up to
 TASK_MAX_ATTEMPTS), so every attempt stays visible on the staff task page. Tasks take ids
 and must be safe to run twice.
+
+Imports run one way: a service imports the tasks it queues; a task calls functions in
+modules that queue nothing of that task module. Where a task's work queues another task of
+the same app (a reminder run queues mail batches), the first task lives in a second module
+above that work (`surveys/due_tasks.py`, `invoicing/run_tasks.py`).
 """
 
 import functools
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import task
@@ -46,6 +52,34 @@ def send_email(*, to: list[str], subject: str, body: str, html: str = "") -> Non
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+def supports_defer(task) -> bool:
+    return task.get_backend().supports_defer
+
+
+def enqueue_at(task, when: datetime, **kwargs) -> None:
+    """Run at `when` where the backend can wait; otherwise (the tests' immediate backend)
+    at once."""
+    if when > timezone.now() and supports_defer(task):
+        task.using(run_after=when).enqueue(**kwargs)
+    else:
+        task.enqueue(**kwargs)
+
+
+def schedule(task, when: datetime, **kwargs) -> None:
+    """Run at `when`. A backend that cannot wait gets only what is due already; a catch-up
+    run (such as `surveys_run_due`) queues the rest when it is due."""
+    if supports_defer(task) and when > timezone.now():
+        task.using(run_after=when).enqueue(**kwargs)
+    elif when <= timezone.now():
+        task.enqueue(**kwargs)
+
+
+def enqueue_after_commit(task, **kwargs) -> None:
+    """Queue the task once the current transaction commits (at once outside one), so the
+    worker never reads rows that are not there yet."""
+    transaction.on_commit(lambda: task.enqueue(**kwargs))
 
 
 describe_task(

@@ -7,4 +7,3 @@ public_patterns = [
     path("dev/outbox/", views.outbox, name="outbox"),
     path("dev/outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
 ]
-staff_patterns = [path("tasks/", views.task_list, name="task_list")]

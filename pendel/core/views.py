@@ -7,7 +7,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_tasks_db.models import DBTaskResult
 
-from pendel.accounts.access import coordinator_required
 from pendel.core.checks import database_ok, task_backend_ok
 from pendel.core.models import OutboxMessage
 from pendel.core.task_descriptions import task_lines
@@ -29,10 +28,10 @@ def healthz(request):
     )
 
 
-@coordinator_required
 def task_list(request):
     """Background tasks, newest first, named in words; failed attempts show their error,
-    waiting ones when they will run."""
+    waiting ones when they will run. For coordinators only: core sits below accounts, so
+    config/urls.py mounts this view behind `coordinator_required`."""
     status = request.GET.get("status", "")
     tasks = DBTaskResult.objects.order_by("-enqueued_at")
     if status in TASK_STATUSES:

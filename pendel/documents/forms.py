@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -70,12 +69,6 @@ class DocumentUploadForm(forms.Form):
             "location": None if self.cleaned_data["whole_company"] else location,
             "region": location.region,
         }
-
-    def add_service_error(self, error: ValidationError) -> None:
-        """Show a service's refusal next to the field it concerns, or above the form."""
-        errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for field, messages in errors.items():
-            self.add_error(field if field in self.fields else None, messages)
 
 
 class StaffDocumentUploadForm(DocumentUploadForm):

@@ -12,9 +12,11 @@ from django.utils.translation import gettext
 from pendel.accounts.models import User
 from pendel.companies.models import Location, Organisation
 from pendel.core.audit import audit_record
+from pendel.core.tasks import enqueue_after_commit
 from pendel.documents.audit import DocumentsAction
 from pendel.documents.files import file_check, original_filename
 from pendel.documents.models import Document
+from pendel.documents.tasks import document_file_purge
 from pendel.regions.models import Region
 
 
@@ -83,8 +85,6 @@ def document_store_generated(
 def document_delete(*, actor: User, document: Document) -> Document:
     """Take the document out of the archive. The row stays as a record; the file itself
     is removed from storage after commit, by a task that retries if storage is down."""
-    from pendel.documents.tasks import document_file_purge  # the task calls back in here
-
     now = timezone.now()
     claimed = Document.objects.filter(pk=document.pk, deleted_at__isnull=True).update(
         deleted_at=now, deleted_by=actor
@@ -99,17 +99,8 @@ def document_delete(*, actor: User, document: Document) -> Document:
         region_id=document.region_id,
         changes={"title": document.title, "filename": document.original_filename},
     )
-    transaction.on_commit(lambda: document_file_purge.enqueue(document_id=document.pk))
+    enqueue_after_commit(document_file_purge, document_id=document.pk)
     return document
-
-
-def document_purge_file(*, document: Document) -> None:
-    """Remove a deleted document's file from storage. Safe to run twice."""
-    if not document.is_deleted or not document.file.name:
-        return
-    document.file.storage.delete(document.file.name)
-    Document.objects.filter(pk=document.pk).update(file="")
-    document.file.name = ""
 
 
 def _check_company_in_region(*, organisation: Organisation, region: Region) -> None:

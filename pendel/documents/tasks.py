@@ -3,7 +3,7 @@ from django.utils.translation import gettext
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.documents.models import Document
-from pendel.documents.services import document_purge_file
+from pendel.documents.storage import document_purge_file
 
 
 @retrying

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.dates import region_today
 from pendel.core.models import TimeStampedModel
 
 # What erasure blanks; department and age group stay for the anonymous statistics
@@ -45,13 +45,12 @@ AGE_BOUNDS = {
 
 
 class EmployeeQuerySet(models.QuerySet):
-    def active(self, *, on: date | None = None):
-        """Employees still employed on the day (today by default) and not erased."""
-        on = on or timezone.localdate()
+    def active(self, *, on: date):
+        """Employees still employed on the day (the region's today, for a rule) and not
+        erased."""
         return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=on), erased_at__isnull=True)
 
-    def ended(self, *, on: date | None = None):
-        on = on or timezone.localdate()
+    def ended(self, *, on: date):
         return self.filter(Q(end_date__lte=on) | Q(erased_at__isnull=False))
 
 
@@ -112,7 +111,7 @@ class Employee(TimeStampedModel):
         return self.erased_at is not None
 
     def is_active(self, *, on: date | None = None) -> bool:
-        on = on or timezone.localdate()
+        on = on or region_today(self.location.region)
         return not self.is_erased and (self.end_date is None or self.end_date > on)
 
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -36,10 +38,11 @@ def employee_location_get_for(scope: Scope, location_id) -> Location:
 
 
 def employee_search(
-    employees: QuerySet[Employee], *, query: str = "", show_ended: bool = False
+    employees: QuerySet[Employee], *, today: date, query: str = "", show_ended: bool = False
 ) -> QuerySet[Employee]:
+    """`today` is the location's region's: who has left is decided by its calendar."""
     if not show_ended:
-        employees = employees.active()
+        employees = employees.active(on=today)
     for word in query.split()[:5]:
         employees = employees.filter(
             Q(first_name__icontains=word)

@@ -5,6 +5,7 @@ since the row holds them and every later change records the value it replaced. T
 can thus be rebuilt without a second copy of personal data, and erasure has less to scrub.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils.translation import gettext
 
 from pendel.companies.models import Location
 from pendel.core.audit import Target, audit_event, audit_record, audit_record_many
+from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
 from pendel.employees.audit import EmployeesAction
 from pendel.employees.exports import personal_data
@@ -24,6 +26,8 @@ from pendel.employees.planning import Plan, jsonable, plan_digest, plan_import, 
 from pendel.employees.reading import MAX_BYTES, FileError
 
 OBJECT_TYPE = "employee"
+# What an import does for the employees it ended, in its transaction: (ids, end date).
+EndedStep = Callable[[list[int], date], None]
 DATE_FIELDS = {"start_date", "end_date"}
 
 
@@ -40,10 +44,11 @@ def employee_audit_event(*, employee: Employee, actor, action: str, changes: dic
 
 def _check_email_free(employee: Employee) -> None:
     """Two employees still at work in one location never share an email address."""
-    if not employee.email or not employee.is_active():
+    today = region_today(employee.location.region)
+    if not employee.email or not employee.is_active(on=today):
         return
     clash = (
-        Employee.objects.active()
+        Employee.objects.active(on=today)
         .filter(location_id=employee.location_id, email__iexact=employee.email)
         .exclude(pk=employee.pk)
         .exists()
@@ -103,22 +108,7 @@ def employee_end(*, employee: Employee, actor, end_date: date) -> Employee:
     employee_audit_event(
         employee=employee, actor=actor, action=EmployeesAction.ENDED, changes=changes
     ).save()
-    _end_tickets(employee_ids=[employee.pk], on=end_date, actor=actor)
     return employee
-
-
-def _forget_in_surveys(employee: Employee) -> None:
-    """Survey invitations copied the email address at dispatch; erasure blanks it there too."""
-    from pendel.surveys.services import invitations_forget_employee  # surveys build on employees
-
-    invitations_forget_employee(employee_id=employee.pk)
-
-
-def _end_tickets(*, employee_ids, on: date, actor) -> None:
-    """An employee who leaves keeps the company ticket to the end of that month, no longer."""
-    from pendel.orders.services import tickets_end_for_employees  # orders builds on employees
-
-    tickets_end_for_employees(employee_ids=employee_ids, on=on, actor=actor)
 
 
 @transaction.atomic
@@ -132,7 +122,6 @@ def employee_erase(*, employee: Employee, actor) -> Employee:
     employee.erased_at = timezone.now()
     employee.save(update_fields=[*PERSONAL_FIELDS, "erased_at", "updated_at"])
     _redact_history(employee)
-    _forget_in_surveys(employee)
     employee_audit_event(
         employee=employee,
         actor=actor,
@@ -189,7 +178,7 @@ def employee_import_prepare(*, location, actor, upload) -> EmployeeImport:
     # A file with errors is not planned: its rows are incomplete, and it cannot be applied.
     plan = Plan()
     if not parsed.error_count:
-        plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
+        plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
     employee_import = EmployeeImport(
         location=location,
         created_by=actor,
@@ -211,9 +200,14 @@ def _set_preview(employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile
     employee_import.preview = plan_preview(plan, parsed)
 
 
-def employee_import_apply(*, employee_import: EmployeeImport, actor) -> EmployeeImport:
+def employee_import_apply(
+    *, employee_import: EmployeeImport, actor, on_ended: EndedStep | None = None
+) -> EmployeeImport:
     """Apply a previewed import in one transaction, or refuse with a ValidationError. If the
-    employees changed since the preview, the preview is renewed and the user asked again."""
+    employees changed since the preview, the preview is renewed and the user asked again.
+    `on_ended(employee_ids, end_date)` runs inside the import's transaction for those it
+    ended: `pendel.people` passes the other apps' steps (their tickets end), so they commit
+    or fail with the import."""
     if employee_import.status == EmployeeImport.Status.INVALID:
         raise ValidationError(gettext("Only an import without errors can be applied."))
     if employee_import.status != EmployeeImport.Status.READY:
@@ -221,7 +215,9 @@ def employee_import_apply(*, employee_import: EmployeeImport, actor) -> Employee
     parsed = _parse_stored(employee_import)
     try:
         with transaction.atomic():
-            _apply(employee_import, parsed, actor)
+            ended_ids, ended_on = _apply(employee_import, parsed, actor)
+            if ended_ids and on_ended is not None:
+                on_ended(ended_ids, ended_on)
     except StalePreview as stale:
         _set_preview(employee_import, stale.plan, parsed)
         employee_import.save(update_fields=["added", "changed", "ended", "preview", "updated_at"])
@@ -250,7 +246,7 @@ def _parse_stored(employee_import: EmployeeImport) -> ParsedFile:
         ) from None
 
 
-def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
+def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> tuple[list[int], date]:
     location = Location.objects.select_for_update().get(pk=employee_import.location_id)
     now = timezone.now()
     claimed = EmployeeImport.objects.filter(
@@ -258,10 +254,10 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
     ).update(status=EmployeeImport.Status.APPLIED, applied_at=now, updated_at=now)
     if not claimed:
         raise ValidationError(gettext("This import has already been applied or discarded."))
-    plan = plan_import(location=location, parsed=parsed, today=timezone.localdate())
+    plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
     if plan_digest(plan) != employee_import.preview.get("digest"):
         raise StalePreview(plan)
-    _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
+    ended = _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
     _close(employee_import)
     audit_record(
         actor=actor,
@@ -270,9 +266,10 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> None:
         region_id=location.region_id,
         changes=dict(zip(("added", "changed", "ended"), plan.counts, strict=True)),
     )
+    return ended
 
 
-def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
+def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> tuple[list[int], date]:
     """Set-based writes: a handful of statements, whatever the number of rows."""
     created = Employee.objects.bulk_create(
         [Employee(location_id=location.pk, **values) for values in plan.create],
@@ -286,7 +283,7 @@ def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
             changed, [*plan.update_fields, "updated_at"], batch_size=BATCH_SIZE
         )
     ended_ids = [employee.pk for employee in plan.end]
-    today = timezone.localdate()
+    today = region_today(location.region)
     for start in range(0, len(ended_ids), IN_LIST_SIZE):
         Employee.objects.filter(pk__in=ended_ids[start : start + IN_LIST_SIZE]).update(
             end_date=today, updated_at=now
@@ -300,8 +297,7 @@ def _write_plan(plan: Plan, *, location, actor, import_id: int, now) -> None:
         changes = {"end_date": [jsonable(employee.end_date), today.isoformat()]}
         events.add(employee.pk, EmployeesAction.ENDED, changes)
     audit_record_many(events.rows, batch_size=BATCH_SIZE)
-    if ended_ids:
-        _end_tickets(employee_ids=ended_ids, on=today, actor=actor)
+    return ended_ids, today
 
 
 class AuditEventRows:

@@ -20,11 +20,6 @@ staff_patterns = [
         staff.employee_data_export,
         name="employee_data_export",
     ),
-    path(
-        "locations/<int:location_id>/employees/<int:pk>/erase/",
-        staff.employee_erase,
-        name="employee_erase",
-    ),
 ]
 company_patterns = [
     path("employees/", company.employee_list, name="employee_list"),
@@ -32,17 +27,10 @@ company_patterns = [
     path("employees/export/", company.employee_export, name="employee_export"),
     path("employees/import/", company.employee_import, name="employee_import"),
     path(
-        "employees/import/<int:pk>/",
-        company.employee_import_confirm,
-        name="employee_import_confirm",
-    ),
-    path(
         "employees/import/<int:pk>/discard/",
         company.employee_import_discard,
         name="employee_import_discard",
     ),
     path("employees/<int:pk>/edit/", company.employee_edit, name="employee_edit"),
-    path("employees/<int:pk>/end/", company.employee_end, name="employee_end"),
-    path("employees/<int:pk>/erase/", company.employee_erase, name="employee_erase"),
     path("employees/<int:pk>/data/", company.employee_data_export, name="employee_data_export"),
 ]

@@ -27,10 +27,10 @@ from django.utils.translation import gettext
 
 from pendel.accounts.models import Role
 from pendel.catalogue.models import MEMBERSHIP_FEE_CODE, Product
-from pendel.catalogue.months import add_months, month_end
 from pendel.catalogue.pricing import Quote, Vat, quotes_for, vat_rates_on
 from pendel.companies.identifiers import is_valid_organisation_number
 from pendel.companies.models import Location, Membership, MembershipStatus, Organisation
+from pendel.core.dates import add_months, month_end
 from pendel.employees.models import Employee
 from pendel.invoicing.models import BilledItem
 from pendel.orders.models import Order

@@ -15,10 +15,11 @@ from django.db import transaction
 from faker import Faker
 
 from pendel.catalogue.models import Price, Product
-from pendel.catalogue.months import current_month
 from pendel.catalogue.seed import addon_template, catalogue_seed_national
 from pendel.catalogue.services import annual_pass_set, offer_set, price_set, product_save
 from pendel.companies.models import Location, MembershipStatus
+from pendel.core.dates import current_month, region_today
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee
 from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
 from pendel.invoicing.services import credit_note_issue, invoice_run_process, seller_profile_save
@@ -155,18 +156,22 @@ def _addon(region: Region, code: str) -> None:
 def _employees(location: Location, count: int) -> list[int]:
     """The location's employees, with a few made up if its list is empty."""
     existing = list(
-        Employee.objects.active().filter(location=location).values_list("pk", flat=True)
+        Employee.objects.active(on=region_today(location.region))
+        .filter(location=location)
+        .values_list("pk", flat=True)
     )
     if existing:
         return existing[:count]
     fake = Faker(FAKER_LOCALES[location.region.country_id])
     fake.seed_instance(f"billing-{location.pk}")
     made = Employee.objects.bulk_create(
-        Employee(
+        EmployeeFactory.build(
             location=location,
             first_name=fake.first_name(),
             last_name=fake.last_name(),
             email=f"employee{index}.{location.pk}@pendel.demo",
+            department="",
+            age_group="",
         )
         for index in range(count)
     )

@@ -1,10 +1,9 @@
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pendel.catalogue.months import add_months, month_choices
+from pendel.core.dates import add_months, month_choices, region_today
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.orders.forms import MonthField
 
@@ -66,7 +65,7 @@ class PaymentForm(forms.Form):
 
     def __init__(self, *args, invoice: Invoice, **kwargs):
         kwargs.setdefault(
-            "initial", {"amount": invoice.outstanding, "received_on": timezone.localdate()}
+            "initial", {"amount": invoice.outstanding, "received_on": region_today(invoice.region)}
         )
         super().__init__(*args, **kwargs)
 

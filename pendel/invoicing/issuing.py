@@ -10,9 +10,10 @@ from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from pendel.catalogue.months import month_label
 from pendel.core.audit import audit_event, audit_record_many
+from pendel.core.dates import month_label
 from pendel.core.money import format_number
+from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.billing import FEE, ORDER, TICKET, Draft, DraftLine, Plan, buyer_address
 from pendel.invoicing.identifiers import (
@@ -25,6 +26,7 @@ from pendel.invoicing.identifiers import (
 )
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceLine, InvoiceRun, SellerProfile
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
+from pendel.invoicing.tasks import invoice_archive_task
 from pendel.invoicing.totals import line_amount, totals_for
 
 ITEM_FIELD = {TICKET: "ticket_id", ORDER: "order_id", FEE: "membership_id"}
@@ -289,11 +291,5 @@ def issue_drafts(
         )
         ids = [issue.invoice.pk for issue in issues]
         if ids:
-            transaction.on_commit(lambda: _archive_later(ids))
+            enqueue_after_commit(invoice_archive_task, invoice_ids=ids)
     return ids
-
-
-def _archive_later(invoice_ids: list[int]) -> None:
-    from pendel.invoicing.tasks import invoice_archive_task  # tasks import the services
-
-    invoice_archive_task.enqueue(invoice_ids=invoice_ids)

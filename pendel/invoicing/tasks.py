@@ -1,30 +1,27 @@
-"""Background work of invoicing. Tasks take ids and are safe to run twice."""
+"""Background work of invoicing. Tasks take ids and are safe to run twice. The run task,
+which queues these, is in `run_tasks.py`."""
 
 from django.utils.translation import gettext, ngettext
 
 from pendel.core.audit import month_text
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
-from pendel.invoicing import services
+from pendel.invoicing.checks import invoice_validate
+from pendel.invoicing.delivery import invoice_archive, invoice_deliver
 from pendel.invoicing.models import Invoice, InvoiceRun
-
-
-@retrying
-def invoice_run_task(*, run_id: int) -> None:
-    services.invoice_run_process(run_id=run_id)
 
 
 @retrying
 def invoice_archive_task(*, invoice_ids: list[int]) -> None:
     """Check each new invoice against the Peppol rules, and file its PDF."""
     for invoice_id in invoice_ids:
-        services.invoice_validate(invoice_id=invoice_id)
-        services.invoice_archive(invoice_id=invoice_id)
+        invoice_validate(invoice_id=invoice_id)
+        invoice_archive(invoice_id=invoice_id)
 
 
 @retrying
 def invoice_send_task(*, invoice_id: int) -> None:
-    services.invoice_deliver(invoice_id=invoice_id)
+    invoice_deliver(invoice_id=invoice_id)
 
 
 def _describe_run(kwargs: list[dict]) -> list[str]:
@@ -62,6 +59,7 @@ def _describe_send(kwargs: list[dict]) -> list[str]:
     ]
 
 
-describe_task(invoice_run_task, _describe_run)
+# The run task lives in run_tasks.py (it queues the tasks here), so it is named by its path.
+describe_task("pendel.invoicing.run_tasks.invoice_run_task", _describe_run)
 describe_task(invoice_archive_task, _describe_archive)
 describe_task(invoice_send_task, _describe_send)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pendel.catalogue.models import Product
-from pendel.catalogue.months import month_choices, month_value, parse_month
+from pendel.core.dates import month_choices, month_value, parse_month
 from pendel.employees.models import Employee
 
 MONTHS_AHEAD = 12

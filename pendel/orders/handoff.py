@@ -37,9 +37,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from pendel.catalogue.months import month_end, month_value
 from pendel.catalogue.pricing import quotes_for
 from pendel.core.audit import audit_record
+from pendel.core.dates import month_end, month_value
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import HandoffKey
 from pendel.orders.selectors import handoff_tickets

@@ -13,10 +13,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext
 
 from pendel.catalogue.models import Product
-from pendel.catalogue.months import add_months, current_month, month_after, month_label
 from pendel.catalogue.pricing import missing_price_reason, quote_for
 from pendel.catalogue.selectors import offered_products
 from pendel.core.audit import Target, audit_event, audit_record, audit_record_many
+from pendel.core.dates import add_months, current_month, month_after, month_label
 from pendel.employees.models import Employee
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import Order, Ticket

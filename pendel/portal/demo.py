@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from pendel.accounts.factories import UserFactory
 from pendel.accounts.models import Role, User
+from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.companies.identifiers import (
     luhn_check_digit,
     no_check_digit,
@@ -29,7 +31,10 @@ from pendel.companies.models import (
     Organisation,
 )
 from pendel.companies.services import membership_transition, membership_update_terms
+from pendel.core.factories import find_or_make
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import AgeGroup, Employee
+from pendel.regions.factories import CountryFactory, RegionFactory
 from pendel.regions.models import Country, Region
 
 DEMO_PASSWORD = "pendel-demo"
@@ -111,14 +116,15 @@ def _organisation_number(country: str, rng: random.Random) -> str:
 
 
 def _user(email: str, first: str, last: str, language: str, **extra) -> User:
-    user, created = User.objects.get_or_create(
-        email=email,
-        defaults={"first_name": first, "last_name": last, "language": language, **extra},
+    return find_or_make(
+        UserFactory,
+        lookup={"email": email},
+        first_name=first,
+        last_name=last,
+        language=language,
+        password=DEMO_PASSWORD,
+        **extra,
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-    return user
 
 
 def _role(user: User, kind: str, *, region=None, location=None, title: str = "") -> None:
@@ -128,27 +134,22 @@ def _role(user: User, kind: str, *, region=None, location=None, title: str = "")
 
 
 def _company(name: str, country: Country, rng: random.Random) -> Organisation:
-    organisation, _ = Organisation.objects.get_or_create(
-        country=country,
-        name=name,
-        defaults={"organisation_number": _organisation_number(country.code, rng)},
+    return find_or_make(
+        OrganisationFactory,
+        lookup={"country": country, "name": name},
+        organisation_number=_organisation_number(country.code, rng),
     )
-    return organisation
 
 
 def _location(organisation, region, name, municipality, employees, fake) -> Location:
-    location, _ = Location.objects.get_or_create(
-        organisation=organisation,
-        region=region,
-        name=name,
-        defaults={
-            "municipality": municipality,
-            "employee_count": employees,
-            "street_address": fake.street_address(),
-            "postcode": fake.postcode(),
-        },
+    return find_or_make(
+        LocationFactory,
+        lookup={"organisation": organisation, "region": region, "name": name},
+        municipality=municipality,
+        employee_count=employees,
+        street_address=fake.street_address(),
+        postcode=fake.postcode(),
     )
-    return location
 
 
 def _contact(location: Location, fake, language: str) -> User:
@@ -245,7 +246,7 @@ def _employees(location: Location) -> None:
     for index in range(min(location.employee_count, 40)):
         first, last = fake.first_name(), fake.last_name()
         people.append(
-            Employee(
+            EmployeeFactory.build(
                 location=location,
                 first_name=first,
                 last_name=last,
@@ -290,9 +291,13 @@ def demo_logins() -> list[DemoLogin]:
 @transaction.atomic
 def seed_demo() -> None:
     countries = {
-        code: Country.objects.get_or_create(
-            code=code, defaults={"currency": cur, "default_language": lang, "time_zone": tz}
-        )[0]
+        code: find_or_make(
+            CountryFactory,
+            lookup={"code": code},
+            currency=cur,
+            default_language=lang,
+            time_zone=tz,
+        )
         for code, cur, lang, tz in COUNTRIES
     }
     _user("admin@pendel.demo", "Admin", "Pendel", "en", is_staff=True, is_superuser=True)
@@ -302,20 +307,19 @@ def seed_demo() -> None:
     regions = {}
     for slug, name, programme, authority, code, colour, website, towns in REGIONS:
         country = countries[code]
-        region, _ = Region.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "programme_name": programme,
-                "transport_authority": authority,
-                "country": country,
-                "time_zone": country.time_zone,
-                "default_language": country.default_language,
-                "brand_colour": colour,
-                "website": website,
-                "agreement_version": "2026-1",
-                **FEES.get(slug, {}),
-            },
+        region = find_or_make(
+            RegionFactory,
+            lookup={"slug": slug},
+            name=name,
+            programme_name=programme,
+            transport_authority=authority,
+            country=country,
+            time_zone=country.time_zone,
+            default_language=country.default_language,
+            brand_colour=colour,
+            website=website,
+            agreement_version="2026-1",
+            **FEES.get(slug, {}),
         )
         regions[slug] = region
         fake = Faker(FAKER_LOCALES[code])

@@ -1,5 +1,3 @@
-from django.utils import timezone
-
 from pendel.accounts.access import Scope
 from pendel.accounts.selectors import users_for
 from pendel.companies.selectors import (
@@ -8,6 +6,7 @@ from pendel.companies.selectors import (
     locations_for,
     organisations_for,
 )
+from pendel.core.dates import earliest_today
 from pendel.regions.selectors import regions_for
 
 
@@ -21,9 +20,13 @@ def start_counts(scope: Scope) -> dict[str, int]:
     }
 
 
+def _today(scope: Scope):
+    return earliest_today(regions_for(scope))
+
+
 def staff_todo(scope: Scope, *, user) -> dict[str, int]:
     """What waits for this person: applications to decide, follow-ups due this week."""
     return {
         "applications": applications_for(scope).filter(status="pending").count(),
-        "followups": followups_due(scope, today=timezone.localdate(), advisor=user).count(),
+        "followups": followups_due(scope, today=_today(scope), advisor=user).count(),
     }

@@ -4,5 +4,4 @@ from pendel.regions.views import staff
 
 staff_patterns = [
     path("regions/", staff.region_list, name="region_list"),
-    path("regions/<slug:slug>/", staff.region_detail, name="region_detail"),
 ]

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from pendel.companies.models import Location, MembershipStatus
+from pendel.core.dates import region_today
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import AgeGroup, Employee
-from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave, region_today
+from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave
 from pendel.surveys.services import template_seed_standard, wave_close, wave_dispatch
 
 DEPARTMENTS = {
@@ -48,13 +50,19 @@ def _open_member_locations():
 
 
 def _ensure_employees(location: Location, count: int, rng: random.Random) -> None:
-    missing = count - Employee.objects.active().filter(location=location).exclude(email="").count()
+    missing = (
+        count
+        - Employee.objects.active(on=region_today(location.region))
+        .filter(location=location)
+        .exclude(email="")
+        .count()
+    )
     if missing <= 0:
         return
     departments = DEPARTMENTS.get(location.region.country_id, DEPARTMENTS["NO"])
     domain = f"demo{location.pk}.example.com"
     Employee.objects.bulk_create(
-        Employee(
+        EmployeeFactory.build(
             location=location,
             first_name=f"Demo{number}",
             last_name="Ansatt",

@@ -5,10 +5,10 @@ from dataclasses import replace
 from django.shortcuts import render
 
 from pendel.accounts.access import Scope, contact_person_required, request_scope
-from pendel.catalogue.months import current_month
 from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.selectors import offered_products
 from pendel.companies.selectors import locations_for
+from pendel.core.dates import current_month
 
 
 def contact_scope(request) -> Scope:

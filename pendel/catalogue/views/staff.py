@@ -4,7 +4,6 @@ switches products on, adds its own and sets its prices; the VAT rates per countr
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import coordinator_required, request_scope, staff_required
@@ -19,16 +18,10 @@ from pendel.catalogue.forms import (
 from pendel.catalogue.models import AnnualPassPrice, Product
 from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
+from pendel.core.dates import region_today
+from pendel.core.forms import apply_validation_error
 from pendel.core.texts import localized
 from pendel.regions.selectors import region_get_for, regions_for
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @staff_required
@@ -46,7 +39,7 @@ def catalogue_list(request):
 @staff_required
 def region_catalogue(request, slug: str):
     region = region_get_for(request_scope(request), slug)
-    today = timezone.localdate()
+    today = region_today(region)
     quotes = quotes_for(region, today)
     products = selectors.products_for_region(region)
     context = {
@@ -84,7 +77,7 @@ def _product_form_page(request, *, product: Product, region, back):
                 actor=request.user, product=product, data=form.settings(), texts=form.texts()
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The product has been saved."))
             return back
@@ -133,7 +126,7 @@ def region_prices(request, slug: str):
     pass_form = AnnualPassForm(request.POST if request.POST.get("form") == "pass" else None)
     if request.method == "POST" and _save_price(request, region, price_form, pass_form):
         return redirect("staff:region_prices", slug=region.slug)
-    today = timezone.localdate()
+    today = region_today(region)
     context = {
         "region": region,
         "prices": selectors.prices_for_region(region),
@@ -172,7 +165,7 @@ def _save_price(request, region, price_form, pass_form) -> bool:
             messages.success(request, _("The annual pass price has been saved."))
             return True
     except ValidationError as error:
-        _errors_to_form(price_form if price_form.is_bound else pass_form, error)
+        apply_validation_error(price_form if price_form.is_bound else pass_form, error)
     return False
 
 
@@ -189,7 +182,7 @@ def vat_rate_create(request):
         try:
             services.vat_rate_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The VAT rate has been saved."))
             return redirect("staff:vat_rate_list")

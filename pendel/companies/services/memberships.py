@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +11,7 @@ from pendel.companies.models import (
     MembershipEvent,
     MembershipStatus,
 )
+from pendel.core.dates import region_today
 
 TERM_FIELDS = [
     "agreement_version",
@@ -23,12 +22,6 @@ TERM_FIELDS = [
     "fee_basis",
     "fee_amount",
 ]
-
-
-def region_today(membership: Membership) -> date:
-    from zoneinfo import ZoneInfo
-
-    return timezone.now().astimezone(ZoneInfo(membership.location.region.time_zone)).date()
 
 
 def _locked(membership: Membership) -> Membership:
@@ -56,7 +49,7 @@ def membership_transition(
         raise ValidationError(
             _("Record the signed cooperation agreement before the membership becomes active.")
         )
-    today = region_today(membership)
+    today = region_today(membership.location.region)
     if target == MembershipStatus.ACTIVE and not membership.joined_on:
         membership.joined_on = today
     membership.ended_on = today if target == MembershipStatus.ENDED else None

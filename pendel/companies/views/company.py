@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies import selectors, services
 from pendel.companies.forms import InviteForm
+from pendel.core.forms import apply_validation_error
 
 
 @contact_person_required
@@ -28,7 +29,7 @@ def contact_list(request):
                 language=request.LANGUAGE_CODE,
             )
         except ValidationError as error:
-            form.add_error("email", error)
+            apply_validation_error(form, error, field="email")
         else:
             messages.success(
                 request, _("%(email)s has been invited by email.") % {"email": data["email"]}

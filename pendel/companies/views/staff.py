@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +20,9 @@ from pendel.companies.forms import (
     TransitionForm,
 )
 from pendel.companies.services.memberships import advisors_for_region
+from pendel.core.dates import earliest_today, region_today
+from pendel.core.forms import message_validation_error
+from pendel.regions.selectors import regions_for
 
 
 def _advisors_in_scope(scope):
@@ -28,11 +30,6 @@ def _advisors_in_scope(scope):
     if not scope.all_regions:
         advisors = advisors.filter(roles__region_id__in=scope.region_ids)
     return advisors.distinct().order_by("first_name", "last_name")
-
-
-def _error_message(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @staff_required
@@ -68,7 +65,7 @@ def member_detail(request, pk: int):
         "advisor_form": AdvisorForm(
             initial={"advisor": membership.advisor}, advisors=region_advisors
         ),
-        "note_form": NoteForm(initial={"happened_on": timezone.localdate()}),
+        "note_form": NoteForm(initial={"happened_on": region_today(membership.location.region)}),
     }
     return render(request, "companies/staff/member_detail.html", context)
 
@@ -88,7 +85,7 @@ def member_transition(request, pk: int):
             )
             messages.success(request, _("The status has been changed."))
         except ValidationError as error:
-            _error_message(request, error)
+            message_validation_error(request, error)
     else:
         messages.error(request, _("Choose a valid status."))
     return redirect("staff:member_detail", pk=membership.pk)
@@ -173,10 +170,9 @@ def contact_set_primary(request, pk: int):
 def followups(request):
     scope = request_scope(request)
     mine = request.GET.get("all") != "1"
-    notes = selectors.followups_due(
-        scope, today=timezone.localdate(), advisor=request.user if mine else None
-    )
-    context = {"notes": notes, "mine": mine, "today": timezone.localdate()}
+    today = earliest_today(regions_for(scope))
+    notes = selectors.followups_due(scope, today=today, advisor=request.user if mine else None)
+    context = {"notes": notes, "mine": mine, "today": today}
     return render(request, "companies/staff/followups.html", context)
 
 
@@ -221,7 +217,7 @@ def application_approve(request, pk: int):
             application=application, actor=request.user, advisor=form.cleaned_data["advisor"]
         )
     except ValidationError as error:
-        _error_message(request, error)
+        message_validation_error(request, error)
         return redirect("staff:application_detail", pk=pk)
     messages.success(
         request, _("The application is approved and the contact person has been invited.")
@@ -243,7 +239,7 @@ def application_reject(request, pk: int):
         )
         messages.success(request, _("The application is rejected and the applicant told why."))
     except ValidationError as error:
-        _error_message(request, error)
+        message_validation_error(request, error)
     return redirect("staff:application_detail", pk=pk)
 
 

@@ -45,7 +45,7 @@ def jobs(world):
         last_id=9,
         reminder=1,
     )
-    queued("pendel.invoicing.tasks.invoice_run_task", status="FAILED", run_id=run.pk, attempt=2)
+    queued("pendel.invoicing.run_tasks.invoice_run_task", status="FAILED", run_id=run.pk, attempt=2)
     queued("pendel.retired.tasks.old_job", status="SUCCESSFUL", x=1)
     return wave
 
@@ -89,7 +89,7 @@ def test_the_list_costs_the_same_queries_for_more_jobs(client, world, jobs):
     one_kind_more = queries_for(client, url)
     for _ in range(10):
         queued("pendel.surveys.tasks.survey_wave_close_due", wave_id=jobs.pk)
-        queued("pendel.invoicing.tasks.invoice_run_task", run_id=999)
+        queued("pendel.invoicing.run_tasks.invoice_run_task", run_id=999)
         queued("pendel.surveys.tasks.survey_send_mail", wave_id=jobs.pk, first_id=1, last_id=2)
     assert one_kind_more == few + 1  # one query per kind of task, not per task
     assert queries_for(client, url) == one_kind_more

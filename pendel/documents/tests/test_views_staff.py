@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pendel.core.models import AuditEvent
+from pendel.core.tests.assertions import assert_private_download
 from pendel.documents.models import Document
 from pendel.documents.tests import samples
 from pendel.documents.tests.factories import make_document, stored_files
@@ -150,8 +151,7 @@ def test_a_download_sends_the_file_under_its_original_name(client, world):
     client.force_login(world.advisor)
     response = client.get(reverse("staff:document_download", args=[document.pk]))
 
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="Rapport 2025.pdf"'
+    assert_private_download(response, filename="Rapport 2025.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Length"] == str(len(samples.PDF))

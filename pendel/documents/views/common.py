@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
+from pendel.core.downloads import file_response
+from pendel.core.forms import apply_validation_error
 from pendel.documents import services
 from pendel.documents.forms import DocumentUploadForm
 from pendel.documents.models import Document
@@ -27,7 +29,7 @@ def upload_from_form(request, form: DocumentUploadForm, *, visibility: str) -> D
             file=data["file"],
         )
     except ValidationError as error:
-        form.add_service_error(error)
+        apply_validation_error(form, error)
         return None
     messages.success(request, _("“%(title)s” has been uploaded.") % {"title": document.title})
     return document
@@ -41,12 +43,6 @@ def document_file_response(document: Document) -> FileResponse:
     except FileNotFoundError:
         logger.error("Document %s: file %s is missing from storage", document.pk, document.file)
         raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_filename,
-        content_type=document.content_type,
+    return file_response(
+        handle, filename=document.original_filename, content_type=document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from pendel.core.models import AuditEvent
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee, EmployeeImport
 from pendel.employees.services import employee_import_prepare
-from pendel.employees.tests.factories import EmployeeFactory
 from pendel.employees.tests.files import csv_upload
 
 

@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from pendel.employees.exports import employees_csv, employees_xlsx
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee
 from pendel.employees.services import employee_import_prepare
-from pendel.employees.tests.factories import EmployeeFactory
 
 
 @pytest.fixture

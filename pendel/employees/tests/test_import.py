@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee, EmployeeImport
 from pendel.employees.parsing import describe_error
 from pendel.employees.reading import FileError
 from pendel.employees.services import employee_import_apply, employee_import_prepare
-from pendel.employees.tests.factories import EmployeeFactory
 from pendel.employees.tests.files import csv_upload, xlsx_upload
 
 NORWEGIAN_WITH_ERRORS = (
@@ -75,10 +76,10 @@ def test_the_corrected_file_adds_changes_and_ends_the_right_employees(world):
     gone.refresh_from_db()
     other.refresh_from_db()
     assert ola.department == "Produksjon"
-    assert gone.end_date == timezone.localdate()
+    assert gone.end_date == region_today(world.region)
     assert other.end_date is None
     names = set(
-        Employee.objects.active()
+        Employee.objects.active(on=region_today(world.region))
         .filter(location=world.location)
         .values_list("first_name", "last_name", "department")
     )
@@ -126,7 +127,7 @@ def test_applying_takes_a_handful_of_statements_not_one_per_row(
     large = prepare(world, file_with(100, "b"))  # adds 100, ends the 10
     with django_assert_max_num_queries(18):
         employee_import_apply(employee_import=large, actor=world.contact)
-    assert Employee.objects.active().count() == 100
+    assert Employee.objects.active(on=region_today(world.region)).count() == 100
 
 
 def test_a_swedish_utf8_file_with_bom_and_commas_is_read(world):

@@ -8,13 +8,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from pendel.accounts.models import Role
+from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
+from pendel.core.tests.assertions import assert_private_download
 from pendel.core.tests.factories import LocationFactory
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee, EmployeeImport
-from pendel.employees.tests.factories import EmployeeFactory
 from pendel.employees.tests.files import csv_upload
 
 LIST = reverse("company:employee_list")
@@ -205,7 +208,7 @@ def test_the_corrected_import_is_previewed_then_applied(contact_client, world):
     assert not Employee.objects.filter(first_name="Åse").exists()
     response = contact_client.post(response["Location"], follow=True)
     assert "The file was imported: 3 added, 0 changed, 1 ended." in page_of(response)
-    assert Employee.objects.active().count() == 3
+    assert Employee.objects.active(on=region_today(world.region)).count() == 3
 
 
 def test_an_unreadable_upload_shows_why_and_changes_nothing(contact_client, world):
@@ -234,7 +237,7 @@ def test_the_export_is_a_semicolon_csv_with_bom(contact_client, world):
         reverse("company:employee_export"), {"location": world.location.pk, "format": "csv"}
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
+    assert_private_download(response)
     content = response.content
     assert content.startswith(b"\xef\xbb\xbf")
     lines = content.decode("utf-8-sig").splitlines()
@@ -253,6 +256,7 @@ def test_the_export_headers_follow_the_users_language(contact_client, world):
 def test_the_xlsx_export_opens_as_a_workbook(contact_client, world):
     EmployeeFactory(location=world.location, first_name="Åse", start_date=date(2021, 3, 1))
     response = contact_client.get(reverse("company:employee_export"), {"format": "xlsx"})
+    assert_private_download(response)
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[0][:2] == ("First name", "Last name")
     assert rows[1][0] == "Åse"
@@ -266,7 +270,7 @@ def test_a_file_that_would_end_most_employees_is_flagged(contact_client, world):
         url, {"file": csv_upload("Fornavn;Etternavn;E-post\nA;B;a@fisk.no\n")}, follow=True
     )
     assert "This file ends 4 of the 4 current employees." in page_of(response)
-    assert Employee.objects.active().count() == 4
+    assert Employee.objects.active(on=region_today(world.region)).count() == 4
 
 
 def test_the_list_does_not_query_per_employee(contact_client, world):
@@ -277,3 +281,14 @@ def test_the_list_does_not_query_per_employee(contact_client, world):
     with CaptureQueriesContext(connection) as many:
         contact_client.get(LIST)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_who_has_left_follows_the_regions_calendar_not_the_servers(contact_client, world, settings):
+    # 00:30 on 1 April in Oslo; a server on UTC still shows 31 March.
+    settings.TIME_ZONE = "UTC"
+    EmployeeFactory(location=world.location, first_name="Siri", end_date=date(2026, 4, 1))
+    EmployeeFactory(location=world.location, first_name="Stein", end_date=date(2026, 4, 2))
+    with freeze_time("2026-03-31T22:30:00Z"):
+        page = contact_client.get(reverse("company:employee_list")).content.decode()
+    assert "Stein" in page
+    assert "Siri" not in page

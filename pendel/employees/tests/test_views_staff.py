@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from pendel.core.models import AuditEvent
+from pendel.core.tests.assertions import assert_private_download
 from pendel.core.tests.factories import LocationFactory
+from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee
-from pendel.employees.tests.factories import EmployeeFactory
 
 
 @pytest.fixture
@@ -36,8 +37,9 @@ def test_the_coordinator_reads_every_regions_lists(client, world):
 def test_staff_download_the_list(advisor_client, world):
     EmployeeFactory(location=world.location, first_name="Åse")
     url = reverse("staff:employee_export", args=[world.location.pk])
-    content = advisor_client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
-    assert "Åse" in content
+    response = advisor_client.get(url, {"format": "csv"})
+    assert_private_download(response)
+    assert "Åse" in response.content.decode("utf-8-sig")
 
 
 def test_staff_hand_over_one_persons_data_and_it_is_logged(advisor_client, world):

@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
+from pendel.core.dates import region_today
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.employees import services
 from pendel.employees.columns import FIELDS
-from pendel.employees.forms import CREATE_FIELDS, EmployeeForm, EndForm, ImportForm
-from pendel.employees.parsing import describe_error, field_label
+from pendel.employees.forms import CREATE_FIELDS, EmployeeForm, ImportForm
+from pendel.employees.parsing import field_label
 from pendel.employees.reading import FileError
 from pendel.employees.selectors import (
     employee_get_for,
@@ -28,7 +30,7 @@ from pendel.employees.views.files import employee_list_file, personal_data_file
 PAGE_SIZE = 50
 
 
-def _list_url(location) -> str:
+def employee_list_url(location) -> str:
     return f"{reverse('company:employee_list')}?{urlencode({'location': location.pk})}"
 
 
@@ -36,12 +38,12 @@ def _location(request):
     return employee_location_get_for(request_scope(request), request.GET.get("location"))
 
 
-def _editable_employee(request, pk: int):
+def editable_employee(request, pk: int):
     """The employee in scope, and a redirect (with a message) when erased: it cannot change."""
     employee = employee_get_for(request_scope(request), pk)
     if employee.is_erased:
         messages.error(request, gettext("An erased employee cannot be changed."))
-        return employee, redirect(_list_url(employee.location))
+        return employee, redirect(employee_list_url(employee.location))
     return employee, None
 
 
@@ -52,7 +54,10 @@ def employee_list(request):
     query = request.GET.get("q", "").strip()[:100]
     show_ended = request.GET.get("ended") == "1"
     employees = employee_search(
-        employees_for(scope).filter(location=location), query=query, show_ended=show_ended
+        employees_for(scope).filter(location=location),
+        today=region_today(location.region),
+        query=query,
+        show_ended=show_ended,
     )
     context = {
         "location": location,
@@ -79,17 +84,17 @@ def employee_create(request):
                 location=location, actor=request.user, data=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("%(name)s was added.") % {"name": employee})
-            return redirect(_list_url(location))
+            return redirect(employee_list_url(location))
     context = {"form": form, "location": location}
     return render(request, "employees/company/employee_form.html", context)
 
 
 @contact_person_required
 def employee_edit(request, pk: int):
-    employee, refused = _editable_employee(request, pk)
+    employee, refused = editable_employee(request, pk)
     if refused:
         return refused
     country = employee.location.region.country_id
@@ -98,50 +103,12 @@ def employee_edit(request, pk: int):
         try:
             services.employee_update(employee=employee, actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("%(name)s was saved.") % {"name": employee})
-            return redirect(_list_url(employee.location))
+            return redirect(employee_list_url(employee.location))
     context = {"form": form, "employee": employee, "location": employee.location}
     return render(request, "employees/company/employee_form.html", context)
-
-
-@contact_person_required
-def employee_end(request, pk: int):
-    """Ask for the last day, then end the employment; the row stays."""
-    employee, refused = _editable_employee(request, pk)
-    if refused:
-        return refused
-    form = EndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.employee_end(
-                employee=employee, actor=request.user, end_date=form.cleaned_data["end_date"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, gettext("%(name)s was ended.") % {"name": employee})
-            return redirect(_list_url(employee.location))
-    context = {"form": form, "employee": employee, "location": employee.location}
-    return render(request, "employees/company/employee_end.html", context)
-
-
-@contact_person_required
-def employee_erase(request, pk: int):
-    employee, refused = _editable_employee(request, pk)
-    if refused:
-        return refused
-    if request.method == "POST":
-        services.employee_erase(employee=employee, actor=request.user)
-        messages.success(request, gettext("The employee's personal data was erased."))
-        return redirect(_list_url(employee.location))
-    context = {
-        "employee": employee,
-        "location": employee.location,
-        "cancel": _list_url(employee.location),
-    }
-    return render(request, "employees/company/employee_erase.html", context)
 
 
 @require_POST
@@ -158,6 +125,7 @@ def employee_export(request):
     location = _location(request)
     employees = employee_search(
         employees_for(scope).filter(location=location),
+        today=region_today(location.region),
         show_ended=request.GET.get("ended") == "1",
     )
     return employee_list_file(
@@ -187,33 +155,7 @@ def _column_help() -> list[str]:
     return [field_label(name) for name in FIELDS]
 
 
-@contact_person_required
-def employee_import_confirm(request, pk: int):
-    """The preview; confirming applies all of it or nothing."""
-    employee_import = employee_import_get_for(request_scope(request), pk)
-    if request.method == "POST":
-        try:
-            applied = services.employee_import_apply(
-                employee_import=employee_import, actor=request.user
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("company:employee_import_confirm", pk=pk)
-        messages.success(request, _applied_message(applied))
-        return redirect(_list_url(employee_import.location))
-    context = {
-        "employee_import": employee_import,
-        "location": employee_import.location,
-        "errors": [describe_error(error) for error in employee_import.errors],
-        "fields": [field_label(name) for name in employee_import.preview.get("fields", [])],
-        "preview": _labelled(employee_import.preview),
-        # A file that ends most of the list is likely a partial export: say so plainly.
-        "ends_most": employee_import.ended * 2 > employee_import.preview.get("existing", 0) > 0,
-    }
-    return render(request, "employees/company/import_preview.html", context)
-
-
-def _labelled(preview: dict) -> dict:
+def labelled_preview(preview: dict) -> dict:
     """The stored preview with field names shown as labels in the reader's language."""
     changed = [
         {**person, "fields": [field_label(name) for name in person.get("fields", [])]}
@@ -222,7 +164,7 @@ def _labelled(preview: dict) -> dict:
     return {**preview, "changed": changed}
 
 
-def _applied_message(employee_import) -> str:
+def applied_message(employee_import) -> str:
     return gettext(
         "The file was imported: %(added)s added, %(changed)s changed, %(ended)s ended."
     ) % {
@@ -239,7 +181,7 @@ def employee_import_discard(request, pk: int):
     try:
         services.employee_import_discard(employee_import=employee_import, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_validation_error(request, error)
     else:
         messages.success(request, gettext("The import was discarded. Nothing was changed."))
-    return redirect(_list_url(employee_import.location))
+    return redirect(employee_list_url(employee_import.location))

@@ -3,36 +3,31 @@
 import json
 
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from pendel.core.dates import region_today
+from pendel.core.downloads import file_response
 from pendel.employees.exports import employees_csv, employees_xlsx
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attachment(content: bytes, *, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def employee_list_file(employees, *, location, file_format: str) -> HttpResponse:
     """The employees as CSV (default) or XLSX, with headers in the reader's language."""
     language = translation.get_language() or "en"
     prefix = gettext("employees")
-    stem = slugify(f"{prefix} {location.name} {timezone.localdate()}")
+    stem = slugify(f"{prefix} {location.name} {region_today(location.region)}")
     if file_format == "xlsx":
         content = employees_xlsx(employees, language=language, title=location.name)
-        return _attachment(content, content_type=XLSX_TYPE, filename=f"{stem}.xlsx")
+        return file_response(content, content_type=XLSX_TYPE, filename=f"{stem}.xlsx")
     content = employees_csv(employees, language=language)
-    return _attachment(content, content_type="text/csv; charset=utf-8", filename=f"{stem}.csv")
+    return file_response(content, content_type="text/csv; charset=utf-8", filename=f"{stem}.csv")
 
 
 def personal_data_file(data: dict, *, employee) -> HttpResponse:
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     prefix = slugify(gettext("personal data"))
     filename = f"{prefix}-{employee.pk}.json"
-    return _attachment(content, content_type="application/json", filename=filename)
+    return file_response(content, content_type="application/json", filename=filename)

@@ -1,14 +1,12 @@
 """The back office: region staff read a location's employees, export them, and hand over or
 erase one person's data on request. Changes are the company's own work, on Min side."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import request_scope, staff_required
+from pendel.core.dates import region_today
 from pendel.employees import services
 from pendel.employees.selectors import (
     employee_get_for,
@@ -28,7 +26,10 @@ def employee_list(request, location_id: int):
     query = request.GET.get("q", "").strip()[:100]
     show_ended = request.GET.get("ended") == "1"
     employees = employee_search(
-        employees_for(scope).filter(location=location), query=query, show_ended=show_ended
+        employees_for(scope).filter(location=location),
+        today=region_today(location.region),
+        query=query,
+        show_ended=show_ended,
     )
     context = {
         "location": location,
@@ -48,6 +49,7 @@ def employee_export(request, location_id: int):
     location = employee_location_get_for(scope, location_id)
     employees = employee_search(
         employees_for(scope).filter(location=location),
+        today=region_today(location.region),
         show_ended=request.GET.get("ended") == "1",
     )
     return employee_list_file(
@@ -61,18 +63,3 @@ def employee_data_export(request, location_id: int, pk: int):
     employee = employee_get_for(request_scope(request), pk, location_id=location_id)
     data = services.employee_data_export(employee=employee, actor=request.user)
     return personal_data_file(data, employee=employee)
-
-
-@staff_required
-def employee_erase(request, location_id: int, pk: int):
-    employee = employee_get_for(request_scope(request), pk, location_id=location_id)
-    if request.method == "POST":
-        try:
-            services.employee_erase(employee=employee, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, gettext("The employee's personal data was erased."))
-        return redirect("staff:employee_list", location_id=location_id)
-    context = {"employee": employee, "location": employee.location}
-    return render(request, "employees/staff/employee_erase.html", context)

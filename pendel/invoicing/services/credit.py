@@ -8,13 +8,15 @@ from django.db.models import Sum
 from django.utils import translation
 from django.utils.translation import gettext
 
-from pendel.catalogue.months import today_in
 from pendel.core.audit import audit_record
+from pendel.core.dates import today_in
 from pendel.core.money import format_number
+from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.issuing import seller_snapshot
 from pendel.invoicing.models import Invoice, InvoiceLine
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
+from pendel.invoicing.tasks import invoice_archive_task
 from pendel.invoicing.totals import line_amount, totals_for
 
 ZERO = Decimal("0")
@@ -154,7 +156,7 @@ def credit_note_issue(
         region_id=invoice.region_id,
         changes={"credit_note": credit.number, "total": str(credit.total), "reason": reason},
     )
-    transaction.on_commit(lambda: _archive_later(credit.pk))
+    enqueue_after_commit(invoice_archive_task, invoice_ids=[credit.pk])
     return credit
 
 
@@ -165,9 +167,3 @@ def _update_credited(invoice: Invoice, credit: Invoice) -> None:
         invoice.status = Invoice.Status.CREDITED
         fields.append("status")
     invoice.save(update_fields=fields)
-
-
-def _archive_later(invoice_id: int) -> None:
-    from pendel.invoicing.tasks import invoice_archive_task  # tasks import the services
-
-    invoice_archive_task.enqueue(invoice_ids=[invoice_id])

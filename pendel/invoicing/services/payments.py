@@ -1,4 +1,4 @@
-"""Credit control: payments received, and invoices marked as sent."""
+"""Credit control: payments received. (Marking an invoice sent is in `delivery.py`.)"""
 
 from datetime import date
 from decimal import Decimal
@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.core.audit import audit_record
+from pendel.core.dates import region_today
 from pendel.core.money import format_money
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.models import Invoice, Payment
-from pendel.invoicing.services.checks import invoice_ensure_sendable
 
 
 def _audit(*, actor, action: str, invoice: Invoice, changes: dict) -> None:
@@ -40,7 +40,7 @@ def payment_record(
                 % {"amount": format_money(invoice.outstanding, invoice.currency)}
             }
         )
-    if received_on > timezone.localdate():
+    if received_on > region_today(invoice.region):
         raise ValidationError({"received_on": gettext("The date is in the future.")})
     payment = Payment.objects.create(
         invoice=invoice,
@@ -62,19 +62,3 @@ def payment_record(
         changes={"amount": str(amount), "received_on": received_on.isoformat()},
     )
     return payment
-
-
-def invoice_mark_sent(*, actor, invoice: Invoice) -> bool:
-    """Note that the invoice went out (by Pendel's mail or another channel). Only an
-    issued invoice becomes sent; True when this call changed it. Refused when it breaks
-    the Peppol rules."""
-    invoice_ensure_sendable(invoice)
-    now = timezone.now()
-    with transaction.atomic():
-        changed = Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(sent_at=now)
-        Invoice.objects.filter(pk=invoice.pk, status=Invoice.Status.ISSUED).update(
-            status=Invoice.Status.SENT
-        )
-        if changed:
-            _audit(actor=actor, action=InvoicingAction.SENT, invoice=invoice, changes={})
-    return bool(changed)

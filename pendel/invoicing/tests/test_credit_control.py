@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from freezegun import freeze_time
 
 from pendel.accounts.access import scope_for
 from pendel.catalogue.tests.builders import national
@@ -180,3 +181,23 @@ def test_sending_a_whole_run_mails_each_issued_invoice_with_an_address(
     invoice.refresh_from_db()
     other.refresh_from_db()
     assert (invoice.status, other.status) == ("sent", "issued")
+
+
+def test_a_payment_received_just_after_midnight_in_oslo_is_not_in_the_future(
+    invoice, world, settings
+):
+    # 00:30 on 1 April in Oslo is still 31 March in UTC, where this server keeps its clock.
+    settings.TIME_ZONE = "UTC"
+    with freeze_time("2026-03-31T22:30:00Z"):
+        assert timezone.localdate() == date(2026, 3, 31)
+        payment_record(
+            actor=world.advisor, invoice=invoice, amount=Decimal("1"), received_on=date(2026, 4, 1)
+        )
+        with pytest.raises(ValidationError):
+            payment_record(
+                actor=world.advisor,
+                invoice=invoice,
+                amount=Decimal("1"),
+                received_on=date(2026, 4, 2),
+            )
+    assert invoice.payments.get().received_on == date(2026, 4, 1)

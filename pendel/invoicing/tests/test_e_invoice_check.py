@@ -149,7 +149,7 @@ def test_an_invoice_is_checked_again_when_the_rules_change(invoice, monkeypatch)
     calls = []
     real = validation.validate
     monkeypatch.setattr(
-        "pendel.invoicing.services.checks.validate", lambda xml: calls.append(1) or real(xml)
+        "pendel.invoicing.checks.validate", lambda xml: calls.append(1) or real(xml)
     )
     services.invoice_ensure_sendable(invoice)
     assert calls == []  # checked against these rules already

@@ -13,9 +13,9 @@ from django_tasks_db.models import DBTaskResult
 
 from pendel.catalogue.tests.builders import national
 from pendel.invoicing import issuing
+from pendel.invoicing import runs as run_service
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceRun
 from pendel.invoicing.services import credit_note_issue, invoice_run_process, invoice_run_start
-from pendel.invoicing.services import runs as run_service
 from pendel.invoicing.tests.builders import (
     MARCH,
     make_billing,

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from pendel.catalogue.tests.builders import national
+from pendel.core.tests.assertions import assert_private_download
 from pendel.invoicing.models import BillingSettings, Invoice, InvoiceRun, Payment
 from pendel.invoicing.services import credit_note_issue
 from pendel.invoicing.tests.builders import MARCH, run_month
@@ -149,15 +150,26 @@ def test_the_staff_detail_shows_the_lines_and_the_files(client, world, invoiced)
     assert reverse("staff:invoice_xml", args=[invoice.pk]) in page
     xml = client.get(reverse("staff:invoice_xml", args=[invoice.pk]))
     assert xml["Content-Type"] == "application/xml"
+    assert_private_download(xml, filename=f"invoice-{invoice.number}.xml".replace("/", "-"))
     assert xml.content.startswith(b"<?xml")
     pdf = client.get(reverse("company:invoice_pdf", args=[invoice.pk]))
     assert pdf.status_code == 403  # an advisor is not a contact person
+
+
+def test_the_contact_person_downloads_the_pdf_privately(client, world, invoiced):
+    invoice = invoiced["invoice"]
+    client.force_login(world.contact)
+    response = client.get(reverse("company:invoice_pdf", args=[invoice.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert_private_download(response, filename=f"invoice-{invoice.number}.pdf".replace("/", "-"))
 
 
 def test_the_specification_lists_the_billed_employees(client, world, invoiced):
     client.force_login(world.contact)
     response = client.get(reverse("company:invoice_specification", args=[invoiced["invoice"].pk]))
     rows = response.content.decode().strip().splitlines()
+    assert_private_download(response)
     assert rows[0].startswith("line,product,period")
     assert len(rows) == 5 and "Ansatt0" in rows[1]
 

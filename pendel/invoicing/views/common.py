@@ -4,21 +4,14 @@ import csv
 import io
 
 from django.http import HttpResponse
-from django.utils import timezone
 
+from pendel.core.dates import region_today
+from pendel.core.downloads import file_response
+from pendel.invoicing.delivery import document_filename
 from pendel.invoicing.models import BilledItem, Invoice
 from pendel.invoicing.pdf import invoice_pdf
-from pendel.invoicing.services.delivery import document_filename
 from pendel.invoicing.totals import VatSubtotal
 from pendel.invoicing.ubl import invoice_xml
-
-
-def add_errors(form, error) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def detail_context(invoice: Invoice) -> dict:
@@ -28,24 +21,18 @@ def detail_context(invoice: Invoice) -> dict:
         "vat": [VatSubtotal.from_json(data) for data in invoice.vat_breakdown],
         "payments": invoice.payments.select_related("created_by"),
         "credit_notes": invoice.credit_notes.order_by("sequence"),
-        "today": timezone.localdate(),
+        "today": region_today(invoice.region),
     }
 
 
-def _file(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def pdf_response(invoice: Invoice) -> HttpResponse:
-    return _file(invoice_pdf(invoice), "application/pdf", document_filename(invoice, "pdf"))
+    filename = document_filename(invoice, "pdf")
+    return file_response(invoice_pdf(invoice), filename=filename, content_type="application/pdf")
 
 
 def xml_response(invoice: Invoice) -> HttpResponse:
-    return _file(invoice_xml(invoice), "application/xml", document_filename(invoice, "xml"))
+    filename = document_filename(invoice, "xml")
+    return file_response(invoice_xml(invoice), filename=filename, content_type="application/xml")
 
 
 SPECIFICATION_COLUMNS = [
@@ -86,4 +73,5 @@ def specification_response(invoice: Invoice) -> HttpResponse:
             ]
         )
     name = document_filename(invoice, "csv").replace(".csv", "-employees.csv")
-    return _file(buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", name)
+    content = buffer.getvalue().encode("utf-8")
+    return file_response(content, filename=name, content_type="text/csv; charset=utf-8")

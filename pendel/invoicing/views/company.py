@@ -4,12 +4,12 @@ how it wants to be invoiced."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import contact_person_required
 from pendel.catalogue.views.company import contact_scope
 from pendel.companies.selectors import organisations_for
+from pendel.core.dates import earliest_today
 from pendel.invoicing import selectors, services
 from pendel.invoicing.forms import BillingSettingsForm
 from pendel.invoicing.models import BillingSettings
@@ -19,13 +19,15 @@ from pendel.invoicing.views.common import (
     specification_response,
     xml_response,
 )
+from pendel.regions.selectors import regions_for
 
 
 @contact_person_required
 def invoice_list(request):
-    invoices = selectors.invoices_for(contact_scope(request))
+    scope = contact_scope(request)
+    invoices = selectors.invoices_for(scope)
     page = Paginator(invoices, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "today": timezone.localdate()}
+    context = {"page": page, "today": earliest_today(regions_for(scope))}
     return render(request, "invoicing/company/invoice_list.html", context)
 
 

@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import request_scope, staff_required
-from pendel.catalogue.months import month_start
 from pendel.companies.selectors import organisations_for
+from pendel.core.dates import earliest_today, month_start, region_today
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.invoicing import selectors, services
 from pendel.invoicing.forms import (
     BillingSettingsForm,
@@ -25,7 +25,6 @@ from pendel.invoicing.forms import (
 )
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.invoicing.views.common import (
-    add_errors,
     detail_context,
     pdf_response,
     specification_response,
@@ -34,16 +33,11 @@ from pendel.invoicing.views.common import (
 from pendel.regions.selectors import region_get_for, regions_for
 
 
-def _error_messages(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @staff_required
 def run_list(request):
     scope = request_scope(request)
     regions = regions_for(scope)
-    form = RunStartForm(regions=regions, this_month=month_start(timezone.localdate()))
+    form = RunStartForm(regions=regions, this_month=month_start(earliest_today(regions)))
     runs = Paginator(selectors.runs_for(scope), 50).get_page(request.GET.get("page"))
     sellers = set(
         SellerProfile.objects.filter(region__in=regions).values_list("region_id", flat=True)
@@ -57,8 +51,9 @@ def run_list(request):
 @staff_required
 def run_start(request):
     scope = request_scope(request)
+    regions = regions_for(scope)
     form = RunStartForm(
-        request.POST, regions=regions_for(scope), this_month=month_start(timezone.localdate())
+        request.POST, regions=regions, this_month=month_start(earliest_today(regions))
     )
     if not form.is_valid():
         messages.error(request, _("Choose a region and a month."))
@@ -66,7 +61,7 @@ def run_start(request):
     try:
         run = services.invoice_run_start(actor=request.user, **form.cleaned_data)
     except ValidationError as error:
-        _error_messages(request, error)
+        message_validation_error(request, error)
         return redirect("staff:invoice_run_list")
     messages.success(request, _("The invoice run has started."))
     return redirect("staff:invoice_run_detail", pk=run.pk)
@@ -78,7 +73,7 @@ def run_detail(request, pk: int):
     run = selectors.run_get_for(request_scope(request), pk)
     invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
     page = Paginator(invoices, 100).get_page(request.GET.get("page"))
-    context = {"run": run, "page": page, "today": timezone.localdate()}
+    context = {"run": run, "page": page, "today": region_today(run.region)}
     template = "invoicing/staff/run_detail.html"
     if request.htmx:
         template = "invoicing/staff/_run_progress.html"
@@ -118,8 +113,10 @@ def run_send(request, pk: int):
 def invoice_list(request):
     scope = request_scope(request)
     form = InvoiceFilterForm(request.GET or None, regions=regions_for(scope))
-    today = timezone.localdate()
-    invoices = selectors.invoices_filtered(scope, **form.filters(), today=today)
+    filters = form.filters()
+    region = filters.get("region")
+    today = region_today(region) if region else earliest_today(regions_for(scope))
+    invoices = selectors.invoices_filtered(scope, **filters, today=today)
     page = Paginator(invoices, 50).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "today": today}
     return render(request, "invoicing/staff/invoice_list.html", context)
@@ -128,10 +125,15 @@ def invoice_list(request):
 @staff_required
 def overdue_list(request):
     scope = request_scope(request)
-    today = timezone.localdate()
     regions = regions_for(scope)
+    today = earliest_today(regions)
     sections = [
-        (region, selectors.overdue(selectors.invoices_for(scope).filter(region=region), today))
+        (
+            region,
+            selectors.overdue(
+                selectors.invoices_for(scope).filter(region=region), region_today(region)
+            ),
+        )
         for region in regions
     ]
     return render(
@@ -191,7 +193,7 @@ def invoice_credit(request, pk: int):
                 quantities=form.quantities(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, _("Credit note %(number)s has been issued.") % {"number": credit.number}
@@ -211,7 +213,7 @@ def invoice_payment(request, pk: int):
         try:
             services.payment_record(actor=request.user, invoice=invoice, **form.cleaned_data)
         except ValidationError as error:
-            _error_messages(request, error)
+            message_validation_error(request, error)
         else:
             messages.success(request, _("The payment has been recorded."))
     else:
@@ -230,14 +232,14 @@ def invoice_send(request, pk: int):
         try:
             services.invoice_mark_sent(actor=request.user, invoice=invoice)
         except ValidationError as error:
-            _error_messages(request, error)
+            message_validation_error(request, error)
         else:
             messages.success(request, _("The invoice is marked as sent."))
         return redirect("staff:invoice_detail", pk=invoice.pk)
     try:
         services.invoice_send(actor=request.user, invoice=invoice)
     except ValidationError as error:
-        _error_messages(request, error)
+        message_validation_error(request, error)
     else:
         messages.success(
             request,
@@ -257,7 +259,7 @@ def seller_profile(request, slug: str):
             data = {name: form.cleaned_data[name] for name in SellerProfileForm.Meta.fields}
             services.seller_profile_save(actor=request.user, region=region, data=data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The seller details have been saved."))
             return redirect("staff:invoice_run_list")

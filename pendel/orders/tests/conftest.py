@@ -1,7 +1,7 @@
 import pytest
 
-from pendel.catalogue.months import current_month
 from pendel.catalogue.tests import builders as catalogue
+from pendel.core.dates import current_month
 
 
 @pytest.fixture

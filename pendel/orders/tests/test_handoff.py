@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from pendel.catalogue.tests.builders import national
+from pendel.core.tests.assertions import assert_private_download
 from pendel.orders.handoff import handoff_key_create, handoff_rows
 from pendel.orders.models import HandoffKey
 from pendel.orders.tests.builders import employees, ticket_order
@@ -57,6 +58,7 @@ def test_staff_download_the_csv(client, shop, tickets):
     response = client.get(reverse("staff:ticket_handoff_csv", args=[shop.region.slug, "2026-03"]))
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert response["Content-Type"].startswith("text/csv")
+    assert_private_download(response, filename=f"tickets-{shop.region.slug}-2026-03.csv")
     assert len(rows) == 2 and rows[0]["product_code"] == "company-ticket"
 
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from pendel.catalogue.months import add_months
 from pendel.catalogue.tests.builders import national
+from pendel.core.dates import add_months
 from pendel.orders.models import Order, Ticket
 from pendel.orders.services import (
     order_cancel,
@@ -156,19 +156,3 @@ def test_an_employee_who_leaves_keeps_the_ticket_to_the_end_of_that_month(shop):
     assert (now.end_month, now.end_reason) == (date(2026, 4, 1), "left")
     assert later.is_void
     assert stays.end_month is None
-
-
-def test_ending_an_employee_in_the_employee_list_ends_the_ticket(shop):
-    from pendel.employees.services import employee_end
-
-    person = employees(shop.location, 1)[0]
-    order_ = Order.objects.create(
-        organisation=shop.company,
-        location=shop.location,
-        product=national("company-ticket"),
-        start_month=date(2026, 3, 1),
-    )
-    ticket = Ticket.objects.create(order=order_, employee=person, start_month=date(2026, 3, 1))
-    employee_end(employee=person, actor=shop.contact, end_date=date(2026, 6, 10))
-    ticket.refresh_from_db()
-    assert (ticket.end_month, ticket.end_reason) == (date(2026, 7, 1), "left")

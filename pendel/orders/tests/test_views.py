@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from pendel.catalogue.months import add_months, month_value
 from pendel.catalogue.tests.builders import national
+from pendel.core.dates import add_months, month_value
 from pendel.orders.models import Order, Ticket
 from pendel.orders.tests.builders import employees, ticket_order
 

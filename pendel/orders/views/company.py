@@ -13,10 +13,11 @@ from django.utils.translation import ngettext
 
 from pendel.accounts.access import contact_person_required
 from pendel.catalogue.models import Product
-from pendel.catalogue.months import current_month
 from pendel.catalogue.selectors import offered_products
 from pendel.catalogue.views.company import contact_scope
 from pendel.companies.selectors import locations_for
+from pendel.core.dates import current_month
+from pendel.core.forms import apply_validation_error
 from pendel.employees.models import Employee
 from pendel.orders import selectors, services
 from pendel.orders.forms import CancelForm, OrderForm, TicketOrderForm
@@ -34,14 +35,6 @@ def _location(request):
     if location is None:
         raise Http404
     return location, locations
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @contact_person_required
@@ -86,7 +79,7 @@ def ticket_order(request):
                 employer_share=form.cleaned_data["employer_share"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _ordered_message(result))
             return redirect(f"{reverse('company:ticket_list')}?location={location.pk}")
@@ -120,7 +113,7 @@ def ticket_cancel(request, pk: int):
                 actor=request.user, ticket=ticket, from_month=form.cleaned_data["from_month"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The ticket has been cancelled."))
             return redirect(f"{reverse('company:ticket_list')}?location={location.pk}")
@@ -154,7 +147,7 @@ def order_create(request):
         try:
             services.order_create(actor=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Thank you, the order has been placed."))
             return redirect("company:order_list")
@@ -178,7 +171,7 @@ def order_cancel(request, pk: int):
                 actor=request.user, order=order, from_month=form.cleaned_data["from_month"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The order has been cancelled."))
             return redirect("company:order_list")

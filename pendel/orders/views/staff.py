@@ -4,12 +4,13 @@ pendel/orders/handoff.py for the format and the API)."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import request_scope, staff_required
-from pendel.catalogue.months import current_month, month_value, parse_month
+from pendel.core.dates import current_month, month_value, parse_month
+from pendel.core.downloads import file_response, no_store
 from pendel.orders import handoff, selectors
 from pendel.orders.forms import HandoffKeyForm
 from pendel.regions.selectors import region_get_for, regions_for
@@ -59,11 +60,8 @@ def _region_month(request, slug: str, month: str):
 def ticket_handoff_csv(request, slug: str, month: str):
     region, first = _region_month(request, slug, month)
     body = handoff.handoff_csv(handoff.handoff_rows(region, first))
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     filename = f"tickets-{region.slug}-{month_value(first)}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(body, filename=filename, content_type="text/csv; charset=utf-8")
 
 
 def ticket_handoff_json(request, slug: str, month: str):
@@ -88,9 +86,7 @@ def _handoff_json_for_staff(request, slug: str, month: str):
 
 def _json(region, first) -> JsonResponse:
     rows = handoff.handoff_rows(region, first)
-    response = JsonResponse(handoff.handoff_json(region, first, rows))
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return no_store(JsonResponse(handoff.handoff_json(region, first, rows)))
 
 
 @staff_required

@@ -7,8 +7,6 @@ from pendel.surveys.models.waves import (
     REMINDER_SLOTS,
     Invitation,
     Wave,
-    region_start_of,
-    region_today,
 )
 
 __all__ = [
@@ -22,6 +20,4 @@ __all__ = [
     "SurveySettings",
     "TemplateVersion",
     "Wave",
-    "region_start_of",
-    "region_today",
 ]

@@ -3,6 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pendel.surveys.models.waves import Wave
+
 # No group smaller than this is ever shown, whatever a region sets.
 MIN_GROUP_SIZE_FLOOR = 5
 
@@ -58,8 +60,6 @@ class SurveySettings(models.Model):
         return str(self.region)
 
     def threshold_for(self, kind: str) -> int:
-        from pendel.surveys.models.waves import Wave
-
         if kind == Wave.Kind.BASELINE:
             return self.baseline_threshold
         return self.follow_up_threshold

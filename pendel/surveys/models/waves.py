@@ -1,26 +1,16 @@
 """A survey wave at one location and the invitations it froze at dispatch."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.dates import region_start_of, region_today
 from pendel.core.models import TimeStampedModel
 
 REMINDER_SLOTS = (1, 2, 3)
-
-
-def region_today(region) -> date:
-    return timezone.now().astimezone(ZoneInfo(region.time_zone)).date()
-
-
-def region_start_of(region, day: date) -> datetime:
-    """The first moment of `day` in the region's time zone, as an aware datetime."""
-    return datetime.combine(day, time.min, tzinfo=ZoneInfo(region.time_zone))
 
 
 class Wave(TimeStampedModel):

@@ -1,5 +1,6 @@
 """Writes for surveys: templates and questions, waves, mail, answers, settings."""
 
+from pendel.surveys.closing import wave_close
 from pendel.surveys.services.answering import (
     AlreadyAnswered,
     SurveyClosed,
@@ -21,7 +22,6 @@ from pendel.surveys.services.templates import (
 from pendel.surveys.services.waves import (
     invitations_forget_employee,
     invitations_mark_undelivered,
-    wave_close,
     wave_create,
     wave_delete,
     wave_dispatch,

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pendel.core.dates import region_today
 from pendel.surveys.answers import split_answers
-from pendel.surveys.models import Invitation, Question, Response, ResponseChoice, region_today
+from pendel.surveys.models import Invitation, Question, Response, ResponseChoice
 
 
 class AlreadyAnswered(Exception):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from pendel.core.audit import audit_record
 from pendel.surveys import standard_v1
 from pendel.surveys.audit import SurveysAction
-from pendel.surveys.models import Question, TemplateVersion
+from pendel.surveys.models import Question, TemplateVersion, Wave
 
 QUESTION_COPY_FIELDS = [
     "code",
@@ -182,8 +182,6 @@ def region_question_save(*, region, actor, data: dict, question: Question | None
 
 
 def question_is_frozen(question: Question) -> bool:
-    from pendel.surveys.models import Wave
-
     return Wave.objects.filter(region_questions=question, dispatched_at__isnull=False).exists()
 
 

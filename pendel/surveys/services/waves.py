@@ -7,20 +7,23 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext
 
-from pendel.companies.models import Location, Membership, MembershipStatus
-from pendel.companies.services import membership_transition
-from pendel.core.audit import Target, audit_record
-from pendel.core.money import format_number
+from pendel.companies.models import Location
+from pendel.core.bulk import bulk_insert
+from pendel.core.dates import region_today
+from pendel.core.tasks import schedule
 from pendel.employees.models import Employee
 from pendel.surveys.audit import SurveysAction
-from pendel.surveys.bulk import bulk_insert
-from pendel.surveys.models import Invitation, Question, Wave, region_today
+from pendel.surveys.closing import wave_audit, wave_locked
+from pendel.surveys.due_tasks import survey_reminders_due
+from pendel.surveys.mailing import mail_enqueue
+from pendel.surveys.models import Invitation, Question, Wave
 from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
+from pendel.surveys.sending import first_mail_at, reminder_at
 from pendel.surveys.services.templates import current_template_version
+from pendel.surveys.tasks import survey_wave_close_due
 
 INVITATION_FIELDS = [
     "wave",
@@ -51,16 +54,6 @@ TOKEN_BYTES = 24  # 192 bits; 32 characters in the link
 
 def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def _audit(actor, action: str, wave: Wave, changes: dict | None = None) -> None:
-    audit_record(
-        actor=actor,
-        action=action,
-        target=Target("survey_wave", wave.pk),
-        region_id=wave.location.region_id,
-        changes=changes,
-    )
 
 
 def _check_dates(*, opens_on: date, closes_on: date, today: date, reminders: list) -> None:
@@ -99,7 +92,7 @@ def wave_create(
     wave.created_by = actor
     wave.full_clean()
     wave.save()
-    _audit(actor, SurveysAction.WAVE_CREATED, wave, {"kind": kind, "opens_on": str(opens_on)})
+    wave_audit(actor, SurveysAction.WAVE_CREATED, wave, {"kind": kind, "opens_on": str(opens_on)})
     return wave
 
 
@@ -114,16 +107,8 @@ def wave_delete(*, wave: Wave, actor) -> None:
     wave = Wave.objects.select_for_update().select_related("location").get(pk=wave.pk)
     if wave.is_dispatched:
         raise ValidationError(gettext("A survey that has been sent cannot be deleted."))
-    _audit(actor, SurveysAction.WAVE_DELETED, wave, {"kind": wave.kind})
+    wave_audit(actor, SurveysAction.WAVE_DELETED, wave, {"kind": wave.kind})
     wave.delete()
-
-
-def _locked(wave: Wave) -> Wave:
-    return (
-        Wave.objects.select_for_update()
-        .select_related("location__region", "location__organisation")
-        .get(pk=wave.pk)
-    )
 
 
 def _check_dispatch(wave: Wave, today: date) -> None:
@@ -147,7 +132,7 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
     """Freeze the template, the region's questions and the employee list as invitations,
     then queue the mail. A constant number of queries, whatever the number of employees.
     Returns the number of invitations."""
-    wave = _locked(wave)
+    wave = wave_locked(wave)
     region = wave.location.region
     today = region_today(region)
     _check_dispatch(wave, today)
@@ -200,7 +185,7 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
     wave.region_questions.set(
         Question.objects.filter(region=region, is_active=True).values_list("id", flat=True)
     )
-    _audit(actor, SurveysAction.WAVE_DISPATCHED, wave, {"invitations": len(employees)})
+    wave_audit(actor, SurveysAction.WAVE_DISPATCHED, wave, {"invitations": len(employees)})
     transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
     return len(employees)
 
@@ -208,9 +193,6 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
 def wave_schedule(*, wave_id: int) -> None:
     """Queue what a dispatched wave needs: its invitations' mail, the reminders and the
     close. Safe to run again: every step checks what is still to do."""
-    from pendel.surveys.services.mailing import first_mail_at, mail_enqueue, reminder_at, schedule
-    from pendel.surveys.tasks import survey_reminders_due, survey_wave_close_due
-
     wave = Wave.objects.select_related("location__region").get(pk=wave_id)
     mail_enqueue(wave=wave, start=first_mail_at(wave))
     for number in wave.reminder_dates():
@@ -218,78 +200,11 @@ def wave_schedule(*, wave_id: int) -> None:
     schedule(survey_wave_close_due, wave.close_after(), wave_id=wave.pk)
 
 
-def _open_membership(location_id: int) -> Membership | None:
-    return (
-        Membership.objects.filter(location_id=location_id)
-        .exclude(status=MembershipStatus.ENDED)
-        .first()
-    )
-
-
-def _qualify(wave: Wave, percent) -> tuple[str, str]:
-    """The outcome of a wave that met its threshold, qualifying an active membership."""
-    region = wave.location.region
-    membership = _open_membership(wave.location_id)
-    with translation.override(region.default_language):
-        if membership is None or membership.status == MembershipStatus.APPROVED:
-            note = gettext("Threshold met, but the membership is not active yet.")
-            return Wave.Outcome.MET, note
-        if membership.status == MembershipStatus.QUALIFIED:
-            return Wave.Outcome.MET, gettext("The membership was qualified already.")
-        note = gettext(
-            "Qualified automatically: %(percent)s %% answered the survey that opened on %(date)s."
-        ) % {
-            "date": date_format(wave.opens_on, "SHORT_DATE_FORMAT"),
-            "percent": format_number(percent),
-        }
-    membership_transition(membership=membership, to_status="qualified", actor=None, note=note)
-    return Wave.Outcome.QUALIFIED, note
-
-
-@transaction.atomic
-def wave_close(*, wave: Wave, actor) -> Wave:
-    """Close a wave whose close date has passed. At or above the region's threshold the
-    location's active membership becomes qualified. Closing twice changes nothing."""
-    wave = _locked(wave)
-    if wave.is_closed:
-        return wave
-    if not wave.is_dispatched:
-        raise ValidationError(gettext("This survey has not been sent."))
-    if region_today(wave.location.region) <= wave.closes_on:
-        raise ValidationError(
-            gettext("The survey can be closed after its close date, %(date)s.")
-            % {"date": date_format(wave.closes_on, "DATE_FORMAT")}
-        )
-    rate = response_rate(wave)
-    threshold = survey_settings_for(wave.location.region).threshold_for(wave.kind)
-    outcome, note = Wave.Outcome.BELOW, ""
-    if rate.meets(threshold):
-        outcome, note = _qualify(wave, rate.percent)
-    wave.closed_at = timezone.now()
-    wave.threshold_percent = threshold
-    wave.answered_at_close = rate.answered
-    wave.delivered_at_close = rate.delivered
-    wave.outcome, wave.outcome_note = outcome, note
-    wave.save(
-        update_fields=[
-            "closed_at",
-            "threshold_percent",
-            "answered_at_close",
-            "delivered_at_close",
-            "outcome",
-            "outcome_note",
-            "updated_at",
-        ]
-    )
-    _audit(actor, SurveysAction.WAVE_CLOSED, wave, {"rate": rate.percent, "outcome": outcome})
-    return wave
-
-
 @transaction.atomic
 def wave_extend(*, wave: Wave, closes_on: date, reminder_on: date | None, actor) -> Wave:
     """Once per wave, below the threshold: a later close date and one more reminder. A wave
     closed below the threshold opens again."""
-    wave = _locked(wave)
+    wave = wave_locked(wave)
     region = wave.location.region
     today = region_today(region)
     if not wave.is_dispatched:
@@ -316,7 +231,7 @@ def wave_extend(*, wave: Wave, closes_on: date, reminder_on: date | None, actor)
     wave.outcome, wave.outcome_note = "", ""
     wave.threshold_percent = wave.answered_at_close = wave.delivered_at_close = None
     wave.save(update_fields=[*EXTEND_FIELDS, "updated_at"])
-    _audit(actor, SurveysAction.WAVE_EXTENDED, wave, changes)
+    wave_audit(actor, SurveysAction.WAVE_EXTENDED, wave, changes)
     transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
     return wave
 
@@ -332,7 +247,7 @@ def invitations_mark_undelivered(*, wave: Wave, emails: list[str], actor, reason
         .filter(address__in=addresses)
         .update(undelivered_at=timezone.now(), undelivered_reason=reason[:200])
     )
-    _audit(actor, SurveysAction.WAVE_UNDELIVERED, wave, {"count": count})
+    wave_audit(actor, SurveysAction.WAVE_UNDELIVERED, wave, {"count": count})
     return count
 
 

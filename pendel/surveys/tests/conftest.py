@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from pendel.companies.models import Membership
+from pendel.core.dates import region_today
 from pendel.employees.models import Employee
-from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave, region_today
+from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave
 from pendel.surveys.services import template_seed_standard, wave_dispatch
 
 

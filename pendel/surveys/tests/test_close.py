@@ -9,10 +9,12 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from pendel.companies.models import MembershipEvent
-from pendel.surveys.models import Invitation, SurveySettings, Wave, region_today
+from pendel.core.dates import region_today
+from pendel.surveys.due_tasks import survey_reminders_due
+from pendel.surveys.models import Invitation, SurveySettings, Wave
 from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
 from pendel.surveys.services import wave_close, wave_extend
-from pendel.surveys.tasks import survey_reminders_due, survey_wave_close_due
+from pendel.surveys.tasks import survey_wave_close_due
 from pendel.surveys.tests.conftest import answer, move_dates
 
 

@@ -10,9 +10,10 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from pendel.employees.models import Employee
+from pendel.surveys import mailing
 from pendel.surveys.models import Invitation, Question, Wave
-from pendel.surveys.services import mailing, wave_dispatch
-from pendel.surveys.services.mailing import mail_send_batch
+from pendel.surveys.sending import mail_send_batch
+from pendel.surveys.services import wave_dispatch
 from pendel.surveys.tests.conftest import dispatch, make_employees, make_wave
 
 

@@ -4,9 +4,9 @@ from django.core import mail
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.models import Invitation, Wave
-from pendel.surveys.services.mailing import _claim
-from pendel.surveys.tasks import survey_reminders_due
+from pendel.surveys.sending import _claim
 from pendel.surveys.tests.conftest import answer, move_dates
 
 

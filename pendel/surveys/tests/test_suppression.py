@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from pendel.core.tests.assertions import assert_private_download
 from pendel.core.tests.factories import LocationFactory, OrganisationFactory
 from pendel.surveys.models import Invitation
 from pendel.surveys.results import wave_results
@@ -102,6 +103,7 @@ def test_the_pdf_export(client, world, results_wave, portal):
     strings = pdf_strings(response.content)
 
     assert response["Content-Type"] == "application/pdf"
+    assert_private_download(response)
     start = strings.index("By department")
     kontor = strings.index("Kontor", start)
     assert strings[kontor + 1 : kontor + 8] == [HIDDEN] * 7

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from pendel.core.tests.assertions import assert_private_download
 from pendel.surveys.tests.conftest import answer
 
 
@@ -26,6 +27,7 @@ def test_the_results_page_with_exports(client, world, results_wave):
     assert reverse("company:survey_export", args=[results_wave.pk, "pdf"]) in page
     xlsx = client.get(reverse("company:survey_export", args=[results_wave.pk, "xlsx"]))
     assert xlsx["Content-Disposition"].endswith('.xlsx"')
+    assert_private_download(xlsx)
 
 
 def test_the_region_choice_is_shown_where_it_changes_a_number(client, world, results_wave):

@@ -1,11 +1,10 @@
 """What the portals share: the rows of a wave list, the results page's context and the
 export responses. Everything here starts from protected results."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.text import slugify
 
+from pendel.core.downloads import file_response, no_store
 from pendel.surveys.results.charts import result_charts
 from pendel.surveys.results.display import figures_display, table_display
 from pendel.surveys.results.exports import (
@@ -21,20 +20,6 @@ FILE_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
-
-
-def error_messages(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def add_service_error(form, error: ValidationError) -> None:
-    """A service's refusal on the form: on its field when it names one the form has."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def wave_rows(waves) -> list[dict]:
@@ -87,14 +72,9 @@ def export_response(results, file_format: str, name: str) -> HttpResponse:
     if file_format not in FILE_TYPES:
         raise Http404
     content = results_xlsx(results) if file_format == "xlsx" else results_pdf(results)
-    response = HttpResponse(content, content_type=FILE_TYPES[file_format])
     filename = f"{slugify(name) or 'survey'}.{file_format}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(content, filename=filename, content_type=FILE_TYPES[file_format])
 
 
 def json_response(results) -> JsonResponse:
-    response = JsonResponse(results_json(results), json_dumps_params={"ensure_ascii": False})
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return no_store(JsonResponse(results_json(results), json_dumps_params={"ensure_ascii": False}))

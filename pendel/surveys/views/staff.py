@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import request_scope, staff_required
 from pendel.companies.selectors import locations_for
+from pendel.core.dates import region_today
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.regions.selectors import regions_for
 from pendel.surveys import services
 from pendel.surveys.forms import UndeliveredForm, WaveExtendForm, WaveForm
-from pendel.surveys.models import Invitation, Wave, region_today
+from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.selectors import (
     baseline_closed,
     response_rate,
@@ -24,8 +26,6 @@ from pendel.surveys.selectors import (
     with_rates,
 )
 from pendel.surveys.views.common import (
-    add_service_error,
-    error_messages,
     rate_context,
     wave_rows,
 )
@@ -83,7 +83,7 @@ def wave_create(request):
                 actor=request.user,
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -133,7 +133,7 @@ def wave_dispatch(request, pk: int):
     try:
         count = services.wave_dispatch(wave=wave, actor=request.user)
     except ValidationError as error:
-        error_messages(request, error)
+        message_validation_error(request, error)
     else:
         messages.success(
             request,
@@ -154,7 +154,7 @@ def wave_delete(request, pk: int):
         try:
             services.wave_delete(wave=wave, actor=request.user)
         except ValidationError as error:
-            error_messages(request, error)
+            message_validation_error(request, error)
             return redirect("staff:survey_wave_detail", pk=wave.pk)
         messages.success(request, gettext("The survey has been deleted."))
         return redirect("staff:survey_wave_list")
@@ -174,7 +174,7 @@ def wave_extend(request, pk: int):
                 actor=request.user,
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("The survey has been extended."))
             return redirect("staff:survey_wave_detail", pk=wave.pk)
@@ -189,7 +189,7 @@ def wave_close(request, pk: int):
     try:
         wave = services.wave_close(wave=wave, actor=request.user)
     except ValidationError as error:
-        error_messages(request, error)
+        message_validation_error(request, error)
     else:
         messages.success(
             request, gettext("The survey is closed: %(outcome)s.") % {"outcome": _outcome(wave)}

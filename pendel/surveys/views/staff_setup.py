@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import coordinator_required, request_scope, staff_required
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.texts import (
     LANGUAGE_CODES,
     collect_translated,
@@ -27,7 +28,6 @@ from pendel.surveys.models import Question, TemplateVersion
 from pendel.surveys.questionnaire import StepForm, questions_on, steps_of
 from pendel.surveys.selectors import region_questions_for, survey_settings_for
 from pendel.surveys.services.templates import question_is_frozen
-from pendel.surveys.views.common import add_service_error, error_messages
 
 
 @staff_required
@@ -74,7 +74,7 @@ def region_question_edit(request, slug: str, pk: int | None = None):
                 region=region, actor=request.user, data=form.question_data(), question=question
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, gettext("The question has been saved."))
             return redirect("staff:survey_region_questions", slug=region.slug)
@@ -152,7 +152,7 @@ def template_draft(request):
     try:
         draft = services.template_version_draft(actor=request.user)
     except ValidationError as error:
-        error_messages(request, error)
+        message_validation_error(request, error)
         return redirect("staff:survey_template_list")
     messages.success(
         request,
@@ -219,7 +219,7 @@ def template_publish(request, number: int):
     try:
         services.template_version_publish(version=version, actor=request.user)
     except ValidationError as error:
-        error_messages(request, error)
+        message_validation_error(request, error)
     else:
         messages.success(
             request,

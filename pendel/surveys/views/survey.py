@@ -11,9 +11,11 @@ from django.utils.translation import get_language_info, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from pendel.core.dates import region_today
+from pendel.core.downloads import no_store
 from pendel.core.texts import LANGUAGE_CODES, localized
 from pendel.surveys import services
-from pendel.surveys.models import Response, region_today
+from pendel.surveys.models import Response
 from pendel.surveys.questionnaire import (
     first_incomplete_step,
     initial_answers,
@@ -44,7 +46,7 @@ def _render(request, invitation, template: str, context: dict, status: int = 200
             **context,
         }
         response = render(request, template, context, status=status)
-    response["Cache-Control"] = "private, no-store"
+    no_store(response)
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pendel.surveys.services.due import run_due
+from pendel.surveys.due import run_due
 
 
 class Command(BaseCommand):

@@ -12,12 +12,12 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from pendel.core.dates import region_start_of, region_today
 from pendel.surveys.emails import survey_message
-from pendel.surveys.models import Invitation, Wave, region_start_of, region_today
+from pendel.surveys.models import Invitation, Wave
 
 logger = logging.getLogger(__name__)
 
@@ -34,28 +34,6 @@ def mail_batch_size() -> int:
     return max(1, min(int(getattr(settings, "SURVEY_MAIL_BATCH_SIZE", 500)), mail_per_minute()))
 
 
-def supports_defer(task) -> bool:
-    return task.get_backend().supports_defer
-
-
-def enqueue_at(task, when: datetime, **kwargs) -> None:
-    """Run at `when` where the backend can wait; otherwise (the tests' immediate backend)
-    at once."""
-    if when > timezone.now() and supports_defer(task):
-        task.using(run_after=when).enqueue(**kwargs)
-    else:
-        task.enqueue(**kwargs)
-
-
-def schedule(task, when: datetime, **kwargs) -> None:
-    """Run at `when`. A backend that cannot wait gets only what is due already; the
-    `surveys_run_due` command (or task) catches up with the rest."""
-    if supports_defer(task) and when > timezone.now():
-        task.using(run_after=when).enqueue(**kwargs)
-    elif when <= timezone.now():
-        task.enqueue(**kwargs)
-
-
 def pending(wave_id: int, reminder: int) -> QuerySet[Invitation]:
     """Invitations that still need this mail."""
     invitations = Invitation.objects.filter(wave_id=wave_id, undelivered_at__isnull=True).exclude(
@@ -70,28 +48,6 @@ def pending(wave_id: int, reminder: int) -> QuerySet[Invitation]:
 
 def id_batches(ids: list[int], size: int) -> list[tuple[int, int]]:
     return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
-
-
-def mail_enqueue(*, wave: Wave, reminder: int = 0, start: datetime | None = None) -> int:
-    """Queue one task per batch of pending invitations; the number of batches."""
-    from pendel.surveys.tasks import survey_send_mail
-
-    ids = list(pending(wave.pk, reminder).order_by("id").values_list("id", flat=True))
-    size = mail_batch_size()
-    spacing = timedelta(minutes=size / mail_per_minute())
-    start = max(start or timezone.now(), timezone.now())
-    batches = id_batches(ids, size)
-    with transaction.atomic():
-        for number, (first_id, last_id) in enumerate(batches):
-            enqueue_at(
-                survey_send_mail,
-                start + number * spacing,
-                wave_id=wave.pk,
-                first_id=first_id,
-                last_id=last_id,
-                reminder=reminder,
-            )
-    return len(batches)
 
 
 def first_mail_at(wave: Wave) -> datetime:

@@ -1,6 +1,8 @@
+"""Employees for the tests and the demo data (factory_boy)."""
+
 import factory
 
-from pendel.core.tests.factories import LocationFactory
+from pendel.companies.factories import LocationFactory
 from pendel.employees.models import Employee
 
 

@@ -5,7 +5,11 @@
 On SQLite, `executemany` runs one prepared statement over all the rows (one query, and the
 fastest way in). On PostgreSQL, multi-row INSERTs of up to 5,000 rows each are several
 times faster than a statement per row. Either way a dispatch of a few thousand employees is
-a constant number of queries. It runs on Django's connection, in the caller's transaction."""
+a constant number of queries. It runs on Django's connection, in the caller's transaction.
+
+Use it for many plain rows whose ids the caller does not need back: every column is
+given, so no model default or `auto_now` runs. Where the ids are needed (employees created
+by an import, whose events name them) or defaults matter, `bulk_create` stays."""
 
 from collections.abc import Iterable
 

@@ -9,16 +9,18 @@ import logging
 
 from django.core.exceptions import ValidationError
 
-from pendel.surveys.models import Wave, region_today
-from pendel.surveys.services.mailing import mail_enqueue, pending, supports_defer
-from pendel.surveys.services.waves import wave_close
+from pendel.core.dates import region_today
+from pendel.core.tasks import supports_defer
+from pendel.surveys.closing import wave_close
+from pendel.surveys.mailing import mail_enqueue
+from pendel.surveys.models import Wave
+from pendel.surveys.sending import pending
+from pendel.surveys.tasks import survey_send_mail
 
 logger = logging.getLogger(__name__)
 
 
 def run_due() -> dict:
-    from pendel.surveys.tasks import survey_send_mail
-
     counts = {"closed": 0, "batches": 0}
     catch_up_mail = not supports_defer(survey_send_mail)
     waves = Wave.objects.filter(dispatched_at__isnull=False, closed_at__isnull=True)

@@ -1,8 +1,12 @@
-"""Billing periods are whole months (DESIGN.md). A month is stored as its first day."""
+"""Days and months as the region lives them. Each region has a time zone (DESIGN.md), and a
+rule that asks "is it past the close date?" or "which month is it?" asks it in the region's
+zone, never the server's: just after midnight in Oslo it is still yesterday in UTC.
+
+Billing periods are whole months; a month is stored as its first day."""
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -42,11 +46,35 @@ def month_value(month: date) -> str:
 
 
 def today_in(time_zone: str) -> date:
+    """Today's date in that zone (a region's or a country's `time_zone`)."""
     return timezone.localtime(timezone.now(), ZoneInfo(time_zone)).date()
+
+
+def region_today(region) -> date:
+    """Today in the region: the date every rule about that region's deadlines uses."""
+    return today_in(region.time_zone)
+
+
+def earliest_today(regions) -> date:
+    """For a rule over several regions at once (a list of follow-ups, of overdue invoices):
+    the day that has begun in every one of them, so nothing is due somewhere before its
+    day. With no region, today in the server's zone."""
+    days = [region_today(region) for region in regions]
+    return min(days) if days else timezone.localdate()
+
+
+def region_start_of(region, day: date) -> datetime:
+    """The first moment of `day` in the region's time zone, as an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(region.time_zone))
 
 
 def current_month(time_zone: str) -> date:
     return month_start(today_in(time_zone))
+
+
+def region_month(region) -> date:
+    """The month it is now in the region, as its first day."""
+    return current_month(region.time_zone)
 
 
 def month_label(month: date, language: str | None = None) -> str:

@@ -1,0 +1,45 @@
+"""Users and their roles for the tests and the demo data (factory_boy)."""
+
+import factory
+
+from pendel.accounts.models import Role, User
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    first_name = "Kari"
+    last_name = factory.Sequence(lambda n: f"Nordmann{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def make_advisor(region, **kwargs) -> User:
+    user = UserFactory(**kwargs)
+    Role.objects.create(user=user, kind=Role.Kind.REGION_STAFF, region=region)
+    return user
+
+
+def make_coordinator(**kwargs) -> User:
+    user = UserFactory(**kwargs)
+    Role.objects.create(user=user, kind=Role.Kind.COORDINATOR)
+    return user
+
+
+def make_contact(location, **kwargs) -> User:
+    """A contact person; the location's first one is its primary contact."""
+    user = UserFactory(**kwargs)
+    primary = not Role.objects.filter(location=location, is_primary=True).exists()
+    Role.objects.create(
+        user=user, kind=Role.Kind.CONTACT_PERSON, location=location, is_primary=primary
+    )
+    return user

@@ -1,0 +1,100 @@
+"""Ending and erasing an employee and applying an import (which may end some), on Min side
+and in the back office. The pages are the employees app's; the work crosses apps, so the
+views call `pendel.people.services`."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+
+from pendel.accounts.access import contact_person_required, request_scope, staff_required
+from pendel.core.forms import apply_validation_error, message_validation_error
+from pendel.employees.forms import EndForm
+from pendel.employees.parsing import describe_error, field_label
+from pendel.employees.selectors import employee_get_for, employee_import_get_for
+from pendel.employees.views.company import (
+    applied_message,
+    editable_employee,
+    employee_list_url,
+    labelled_preview,
+)
+from pendel.people import services
+
+
+@contact_person_required
+def employee_end(request, pk: int):
+    """Ask for the last day, then end the employment; the row stays."""
+    employee, refused = editable_employee(request, pk)
+    if refused:
+        return refused
+    form = EndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.employment_end(
+                employee=employee, actor=request.user, end_date=form.cleaned_data["end_date"]
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, gettext("%(name)s was ended.") % {"name": employee})
+            return redirect(employee_list_url(employee.location))
+    context = {"form": form, "employee": employee, "location": employee.location}
+    return render(request, "employees/company/employee_end.html", context)
+
+
+@contact_person_required
+def employee_erase(request, pk: int):
+    employee, refused = editable_employee(request, pk)
+    if refused:
+        return refused
+    if request.method == "POST":
+        services.personal_data_erase(employee=employee, actor=request.user)
+        messages.success(request, gettext("The employee's personal data was erased."))
+        return redirect(employee_list_url(employee.location))
+    context = {
+        "employee": employee,
+        "location": employee.location,
+        "cancel": employee_list_url(employee.location),
+    }
+    return render(request, "employees/company/employee_erase.html", context)
+
+
+@staff_required
+def staff_employee_erase(request, location_id: int, pk: int):
+    employee = employee_get_for(request_scope(request), pk, location_id=location_id)
+    if request.method == "POST":
+        try:
+            services.personal_data_erase(employee=employee, actor=request.user)
+        except ValidationError as error:
+            message_validation_error(request, error)
+        else:
+            messages.success(request, gettext("The employee's personal data was erased."))
+        return redirect("staff:employee_list", location_id=location_id)
+    context = {"employee": employee, "location": employee.location}
+    return render(request, "employees/staff/employee_erase.html", context)
+
+
+@contact_person_required
+def employee_import_confirm(request, pk: int):
+    """The preview; confirming applies all of it or nothing."""
+    employee_import = employee_import_get_for(request_scope(request), pk)
+    if request.method == "POST":
+        try:
+            applied = services.employee_import_apply(
+                employee_import=employee_import, actor=request.user
+            )
+        except ValidationError as error:
+            message_validation_error(request, error)
+            return redirect("company:employee_import_confirm", pk=pk)
+        messages.success(request, applied_message(applied))
+        return redirect(employee_list_url(employee_import.location))
+    context = {
+        "employee_import": employee_import,
+        "location": employee_import.location,
+        "errors": [describe_error(error) for error in employee_import.errors],
+        "fields": [field_label(name) for name in employee_import.preview.get("fields", [])],
+        "preview": labelled_preview(employee_import.preview),
+        # A file that ends most of the list is likely a partial export: say so plainly.
+        "ends_most": employee_import.ended * 2 > employee_import.preview.get("existing", 0) > 0,
+    }
+    return render(request, "employees/company/import_preview.html", context)
