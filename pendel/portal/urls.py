@@ -11,4 +11,7 @@ staff_patterns = [
     path("", staff.home, name="home"),
     path("tasks/", staff.task_list, name="task_list"),
 ]
-company_patterns = [path("", company.home, name="home")]
+company_patterns = [
+    path("", company.home, name="home"),
+    path("choose-company/", company.organisation_choice, name="organisation_choice"),
+]
