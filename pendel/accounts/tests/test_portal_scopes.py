@@ -263,8 +263,26 @@ def test_choosing_an_organisation_one_does_not_hold_is_refused(client, world, po
     assert "Fredrikstad Fisk" not in response.content.decode()
 
 
+def test_a_choice_the_roles_do_not_hold_gives_the_first_organisations_scope(world):
+    expected = scope_for(world.contact_of_two, Portal.COMPANY)
+    assert expected.organisation_id == world.third_company.pk
+    for forged in (world.company.pk, world.fourth_location.pk * 1000, "1", None):
+        scope = scope_for(world.contact_of_two, Portal.COMPANY, organisation_id=forged)
+        assert scope == expected
+
+
 @pytest.mark.parametrize("forged", ["company", "other_company", "nonsense", "text"])
 def test_a_forged_choice_falls_back_to_the_first_organisation(client, world, staffed, forged):
+    for organisation, location in (
+        (world.company, world.location),
+        (world.other_company, world.other_location),
+    ):
+        make_document(
+            actor=world.coordinator,
+            location=location,
+            title=f"Rammeavtale {organisation.name}",
+            whole_company=True,
+        )
     client.force_login(world.contact_of_two)
     value = {"nonsense": 10**9, "text": "x' or 1=1"}.get(forged)
     choose(client, value if value is not None else getattr(world, forged).pk)
@@ -273,6 +291,10 @@ def test_a_forged_choice_falls_back_to_the_first_organisation(client, world, sta
     assert "Fredrikstad Fisk" not in page and "Twentse Tegels" not in page
     employees = client.get(reverse("company:employee_list")).content.decode()
     assert "Sigrid" in employees and "Frode" not in employees
+    documents = client.get(reverse("company:document_list")).content.decode()
+    assert "Rammeavtale" not in documents
+    settings = client.get(reverse("company:billing_settings")).content.decode()
+    assert "Sandnes Sykkel AS" in settings and "Fredrikstad Fisk" not in settings
 
 
 def test_a_stale_choice_falls_back_when_the_role_is_gone(client, world, staffed):
