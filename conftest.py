@@ -6,15 +6,9 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from pendel.core.tests.factories import (
-    CountryFactory,
-    LocationFactory,
-    OrganisationFactory,
-    RegionFactory,
-    make_advisor,
-    make_contact,
-    make_coordinator,
-)
+from pendel.accounts.factories import add_contact_role, make_advisor, make_contact, make_coordinator
+from pendel.companies.factories import LocationFactory, OrganisationFactory
+from pendel.regions.factories import CountryFactory, RegionFactory
 
 # The same examples on every run, so that main stays green unless the code changes.
 hypothesis_settings.register_profile("pendel", derandomize=True, deadline=None, database=None)
@@ -34,6 +28,17 @@ class World:
     other_company: object
     other_location: object
     other_contact: object
+    # Several roles at once. Nord-Jæren is a third region with two companies of its own:
+    # `staff_and_contact` is region staff in Nedre Glomma (`region`) and contact person of
+    # Sandnes Sykkel in Nord-Jæren; `contact_of_two` is contact person of both Nord-Jæren
+    # companies (Sandnes Sykkel comes first by name; Stavanger Sjømat was created first).
+    third_region: object
+    third_company: object
+    third_location: object
+    fourth_company: object
+    fourth_location: object
+    staff_and_contact: object
+    contact_of_two: object
 
 
 @pytest.fixture
@@ -60,6 +65,21 @@ def world(db) -> World:
     other_location = LocationFactory(
         organisation=other_company, region=other_region, name="Enschede"
     )
+    third_region = RegionFactory(
+        slug="nord-jaeren", name="Nord-Jæren", transport_authority="Kolumbus", country=norway
+    )
+    fourth_company = OrganisationFactory(name="Stavanger Sjømat AS", country=norway)
+    fourth_location = LocationFactory(
+        organisation=fourth_company, region=third_region, name="Stavanger", municipality="Stavanger"
+    )
+    third_company = OrganisationFactory(name="Sandnes Sykkel AS", country=norway)
+    third_location = LocationFactory(
+        organisation=third_company, region=third_region, name="Sandnes", municipality="Sandnes"
+    )
+    staff_and_contact = make_advisor(region, email="mari@example.com", first_name="Mari")
+    add_contact_role(staff_and_contact, third_location)
+    contact_of_two = make_contact(fourth_location, email="per@example.com", first_name="Per")
+    add_contact_role(contact_of_two, third_location)
     return World(
         region=region,
         other_region=other_region,
@@ -74,4 +94,11 @@ def world(db) -> World:
         other_contact=make_contact(
             other_location, email="hr@tegels.example.com", first_name="Joost"
         ),
+        third_region=third_region,
+        third_company=third_company,
+        third_location=third_location,
+        fourth_company=fourth_company,
+        fourth_location=fourth_location,
+        staff_and_contact=staff_and_contact,
+        contact_of_two=contact_of_two,
     )

@@ -1,20 +1,49 @@
-"""Who may see what. The one place that turns a request's user into a scope; every
-selector takes that scope, and views are guarded by the decorators below."""
+"""Who may see what. The one place that turns a request's user into a scope.
+
+A user may hold several roles: region staff in one programme and contact person of a company
+in another is ordinary. `roles_for` reads everything the user holds; each portal's guard
+narrows that to the portal's own `Scope` and sets `request.scope`, so a view can only ever
+see the scope of the portal it belongs to:
+
+- the back office (`staff_required`, `coordinator_required`): all regions or the user's
+  regions, and no contact-person rights;
+- Min side (`contact_person_required`): the one organisation the user acts for (their choice,
+  kept in the session and checked against their roles on every request; otherwise the first
+  by name) and only the locations they are contact person for, and no region rights.
+
+Every selector takes that scope."""
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+from pendel.accounts.models import Role
+
+ORGANISATION_SESSION_KEY = "pendel_organisation_id"
+
+
+class Portal(StrEnum):
+    STAFF = "staff"
+    COMPANY = "company"
 
 
 @dataclass(frozen=True)
 class Scope:
+    """What one portal may see: regions (back office) or one organisation's locations (Min
+    side), never both."""
+
     user_id: int | None = None
     all_regions: bool = False
     region_ids: frozenset[int] = field(default_factory=frozenset)
     organisation_id: int | None = None
     location_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def __post_init__(self):
+        if (self.all_regions or self.region_ids) and (self.organisation_id or self.location_ids):
+            raise ValueError("A scope has region rights or contact rights, not both.")
 
     @property
     def is_staff(self) -> bool:
@@ -29,46 +58,152 @@ class Scope:
 NOBODY = Scope()
 
 
-def scope_for(user) -> Scope:
-    from pendel.accounts.models import Role
+@dataclass(frozen=True)
+class ContactFor:
+    """One organisation a user is contact person for, with their own locations of it."""
 
-    if not user or not user.is_authenticated or not user.is_active:
+    organisation_id: int
+    name: str
+    location_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Everything a user holds, in every portal. Only the guards read it to build a Scope;
+    the navigation reads it to offer the switch between portals and organisations."""
+
+    user_id: int | None = None
+    all_regions: bool = False
+    region_ids: frozenset[int] = field(default_factory=frozenset)
+    organisations: tuple[ContactFor, ...] = ()
+
+    @property
+    def is_staff(self) -> bool:
+        return self.all_regions or bool(self.region_ids)
+
+    @property
+    def is_contact_person(self) -> bool:
+        return bool(self.organisations)
+
+    @property
+    def home(self) -> Portal | None:
+        """The portal the user lands in: the back office first."""
+        if self.is_staff:
+            return Portal.STAFF
+        if self.is_contact_person:
+            return Portal.COMPANY
+        return None
+
+    def acting_for(self, wanted) -> ContactFor | None:
+        """The organisation chosen, if the user still holds it; otherwise the first by name."""
+        for organisation in self.organisations:
+            if organisation.organisation_id == wanted:
+                return organisation
+        return self.organisations[0] if self.organisations else None
+
+    def staff_scope(self) -> Scope:
+        if not self.is_staff:
+            return NOBODY
+        return Scope(user_id=self.user_id, all_regions=self.all_regions, region_ids=self.region_ids)
+
+    def company_scope(self, organisation_id=None) -> Scope:
+        organisation = self.acting_for(organisation_id)
+        if organisation is None:
+            return NOBODY
+        return Scope(
+            user_id=self.user_id,
+            organisation_id=organisation.organisation_id,
+            location_ids=organisation.location_ids,
+        )
+
+    def scope(self, portal: Portal | None, organisation_id=None) -> Scope:
+        if portal is Portal.STAFF:
+            return self.staff_scope()
+        if portal is Portal.COMPANY:
+            return self.company_scope(organisation_id)
         return NOBODY
-    roles = list(
-        Role.objects.filter(user=user).values_list(
-            "kind", "region_id", "location_id", "location__organisation_id"
+
+
+NO_ROLES = Roles()
+
+
+def roles_for(user) -> Roles:
+    if not user or not user.is_authenticated or not user.is_active:
+        return NO_ROLES
+    rows = (
+        Role.objects.filter(user=user)
+        .order_by("location__organisation__name", "location__organisation_id", "location_id")
+        .values_list(
+            "kind",
+            "region_id",
+            "location_id",
+            "location__organisation_id",
+            "location__organisation__name",
         )
     )
-    kinds = {kind for kind, *_ in roles}
-    organisation_ids = {org for kind, _r, _l, org in roles if kind == Role.Kind.CONTACT_PERSON}
-    return Scope(
+    kinds, region_ids, names, locations = set(), set(), {}, {}
+    for kind, region_id, location_id, organisation_id, name in rows:
+        kinds.add(kind)
+        if kind == Role.Kind.REGION_STAFF:
+            region_ids.add(region_id)
+        elif kind == Role.Kind.CONTACT_PERSON:
+            names[organisation_id] = name
+            locations.setdefault(organisation_id, set()).add(location_id)
+    return Roles(
         user_id=user.pk,
         all_regions=user.is_superuser or Role.Kind.COORDINATOR in kinds,
-        region_ids=frozenset(r for kind, r, _l, _o in roles if kind == Role.Kind.REGION_STAFF),
-        # A contact person acts for one organisation (DESIGN.md); a second one is ignored.
-        organisation_id=min(organisation_ids) if organisation_ids else None,
-        location_ids=frozenset(
-            loc
-            for kind, _r, loc, org in roles
-            if kind == Role.Kind.CONTACT_PERSON and org == min(organisation_ids)
+        region_ids=frozenset(region_ids),
+        organisations=tuple(
+            ContactFor(organisation_id=org, name=names[org], location_ids=frozenset(locs))
+            for org, locs in locations.items()
         ),
     )
 
 
+def scope_for(user, portal: Portal | None = None, *, organisation_id=None) -> Scope:
+    """The user's scope in a portal; without one, in the portal they land in."""
+    roles = roles_for(user)
+    return roles.scope(portal or roles.home, organisation_id)
+
+
+def request_roles(request) -> Roles:
+    if not hasattr(request, "roles"):
+        request.roles = roles_for(getattr(request, "user", None))
+    return request.roles
+
+
 def request_scope(request) -> Scope:
+    """The scope the portal's guard set. A view without a guard has none."""
     if not hasattr(request, "scope"):
-        request.scope = scope_for(request.user)
+        raise ImproperlyConfigured("request_scope() needs a guard from pendel.accounts.access.")
     return request.scope
 
 
-def _guard(test):
+def chosen_organisation(request):
+    return request.session.get(ORGANISATION_SESSION_KEY)
+
+
+def organisation_choose(request, organisation_id) -> ContactFor | None:
+    """Remember the organisation a contact person acts for, if they are contact for it."""
+    for organisation in request_roles(request).organisations:
+        if str(organisation.organisation_id) == str(organisation_id):
+            request.session[ORGANISATION_SESSION_KEY] = organisation.organisation_id
+            return organisation
+    return None
+
+
+def _guard(portal: Portal | None, test):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not test(request_scope(request)):
+            roles = request_roles(request)
+            if not test(roles):
                 raise PermissionDenied
+            chosen = chosen_organisation(request) if portal is Portal.COMPANY else None
+            request.portal = portal
+            request.scope = roles.scope(portal, chosen)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -76,7 +211,7 @@ def _guard(test):
     return decorator
 
 
-staff_required = _guard(lambda scope: scope.is_staff)
-coordinator_required = _guard(lambda scope: scope.all_regions)
-contact_person_required = _guard(lambda scope: scope.is_contact_person)
-login_required = _guard(lambda scope: True)
+staff_required = _guard(Portal.STAFF, lambda roles: roles.is_staff)
+coordinator_required = _guard(Portal.STAFF, lambda roles: roles.all_regions)
+contact_person_required = _guard(Portal.COMPANY, lambda roles: roles.is_contact_person)
+login_required = _guard(None, lambda roles: True)

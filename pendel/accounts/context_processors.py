@@ -1,9 +1,20 @@
 from django.conf import settings
 
-from pendel.accounts.access import NOBODY, request_scope
+from pendel.accounts.access import NOBODY, Portal, chosen_organisation, request_roles
 
 
 def pendel(request):
-    user = getattr(request, "user", None)
-    scope = request_scope(request) if user is not None and user.is_authenticated else NOBODY
-    return {"scope": scope, "outbox_visible": settings.OUTBOX_VISIBLE}
+    """The navigation's view of the user: the portal the page belongs to (outside both, the
+    one the user lands in), the roles for the switch, and the scope the guard set, if any."""
+    roles = request_roles(request)
+    nav_portal = getattr(request, "portal", None) or roles.home
+    acting_for = None
+    if nav_portal is Portal.COMPANY:
+        acting_for = roles.acting_for(chosen_organisation(request))
+    return {
+        "scope": getattr(request, "scope", NOBODY),
+        "roles": roles,
+        "nav_portal": nav_portal,
+        "acting_for": acting_for,
+        "outbox_visible": settings.OUTBOX_VISIBLE,
+    }

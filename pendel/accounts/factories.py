@@ -38,8 +38,13 @@ def make_coordinator(**kwargs) -> User:
 def make_contact(location, **kwargs) -> User:
     """A contact person; the location's first one is its primary contact."""
     user = UserFactory(**kwargs)
+    add_contact_role(user, location)
+    return user
+
+
+def add_contact_role(user: User, location) -> Role:
+    """Make an existing user (staff, or contact elsewhere) a contact person of a location."""
     primary = not Role.objects.filter(location=location, is_primary=True).exists()
-    Role.objects.create(
+    return Role.objects.create(
         user=user, kind=Role.Kind.CONTACT_PERSON, location=location, is_primary=primary
     )
-    return user

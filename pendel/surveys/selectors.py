@@ -2,7 +2,7 @@
 of a region, and the invitation behind a survey link."""
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -10,11 +10,6 @@ from django.http import Http404
 from pendel.accounts.access import Scope
 from pendel.companies.selectors import locations_for
 from pendel.surveys.models import Invitation, Question, SurveySettings, TemplateVersion, Wave
-
-
-def contact_scope(scope: Scope) -> Scope:
-    """On Min side a person who is also region staff sees only their own company."""
-    return replace(scope, all_regions=False, region_ids=frozenset())
 
 
 def waves_for(scope: Scope) -> QuerySet[Wave]:

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from pendel.core.tests.factories import PASSWORD
+from pendel.accounts.factories import PASSWORD
 from tests.browser.conftest import (
     assert_accessible,
     assert_fits_the_screen,

@@ -7,8 +7,8 @@ import pytest
 from django.db.models import F
 from playwright.sync_api import expect
 
+from pendel.accounts.factories import PASSWORD
 from pendel.catalogue.tests.builders import national
-from pendel.core.tests.factories import PASSWORD
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.tests.builders import MARCH, make_billing, run_month
 from pendel.orders.tests import builders as orders

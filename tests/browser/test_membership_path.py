@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from pendel.accounts.factories import PASSWORD
 from pendel.companies.models import Location
-from pendel.core.tests.factories import PASSWORD
 from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

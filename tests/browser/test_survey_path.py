@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from pendel.accounts.factories import PASSWORD
 from pendel.companies.models import Membership
-from pendel.core.tests.factories import PASSWORD
 from pendel.employees.models import Employee
 from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.services import template_seed_standard

@@ -74,10 +74,10 @@ def test_the_user_list_hides_other_regions_people(client, world):
 def test_the_start_page_counts_only_what_is_in_scope(client, world):
     client.force_login(world.advisor)
     counts = client.get(reverse("staff:home")).context["counts"]
-    assert counts == {"regions": 1, "organisations": 1, "locations": 1, "users": 2}
+    assert counts == {"regions": 1, "organisations": 1, "locations": 1, "users": 3}
     client.force_login(world.coordinator)
     counts = client.get(reverse("staff:home")).context["counts"]
-    assert counts["regions"] == 2 and counts["organisations"] == 2
+    assert counts["regions"] == 3 and counts["organisations"] == 4
 
 
 def test_min_side_shows_only_the_contact_persons_company(client, world):

@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from pendel.core.tests.factories import PASSWORD
+from pendel.accounts.factories import PASSWORD
 
 
 def test_it_logs_in_with_email_and_password(client, world):

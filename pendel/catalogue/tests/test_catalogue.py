@@ -11,7 +11,7 @@ from pendel.catalogue.models import Product, RegionOffer, VatRate
 from pendel.catalogue.seed import NATIONAL_PRODUCTS, VAT_RATES, catalogue_seed_national
 from pendel.catalogue.selectors import offered_products, products_for_region
 from pendel.catalogue.services import offer_set, product_save, vat_rate_confirm, vat_rate_create
-from pendel.core.tests.factories import CountryFactory
+from pendel.regions.factories import CountryFactory
 
 
 def test_a_regions_add_on_falls_back_to_the_regions_language(seeded):

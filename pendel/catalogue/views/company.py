@@ -1,24 +1,17 @@
 """Min side: what the programme offers the company, with this month's prices."""
 
-from dataclasses import replace
-
 from django.shortcuts import render
 
-from pendel.accounts.access import Scope, contact_person_required, request_scope
+from pendel.accounts.access import contact_person_required, request_scope
 from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.selectors import offered_products
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import current_month
 
 
-def contact_scope(request) -> Scope:
-    """Someone who is both region staff and a contact person sees only their company here."""
-    return replace(request_scope(request), all_regions=False, region_ids=frozenset())
-
-
 @contact_person_required
 def catalogue(request):
-    regions = {location.region for location in locations_for(contact_scope(request))}
+    regions = {location.region for location in locations_for(request_scope(request))}
     sections = []
     for region in sorted(regions, key=lambda r: r.programme_name):
         quotes = quotes_for(region, current_month(region.time_zone))

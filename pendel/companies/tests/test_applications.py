@@ -19,7 +19,12 @@ def test_the_public_form_creates_an_application_and_mails_both_sides(client, wor
     assert application.contact_email == "kari.hansen@bakeri.example.no"
     assert application.language == "nb"
     recipients = sorted(m.to[0] for m in mail.outbox)
-    assert recipients == ["advisor@example.com", "kari.hansen@bakeri.example.no"]
+    # Every staff member of the region is told, the dual-role Mari too.
+    assert recipients == [
+        "advisor@example.com",
+        "kari.hansen@bakeri.example.no",
+        "mari@example.com",
+    ]
     thanks = next(m for m in mail.outbox if m.to == ["kari.hansen@bakeri.example.no"])
     assert "Takk" in thanks.body
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from pendel.accounts.access import scope_for
-from pendel.core.tests.factories import LocationFactory, UserFactory, make_contact
+from pendel.accounts.factories import UserFactory, make_contact
+from pendel.companies.factories import LocationFactory
 from pendel.documents.models import Document
 from pendel.documents.selectors import document_get_for, documents_for
 from pendel.documents.tests.factories import make_document, stored_files

@@ -4,8 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pendel.accounts.models import Role
+from pendel.companies.factories import LocationFactory
 from pendel.core.models import AuditEvent
-from pendel.core.tests.factories import LocationFactory
 from pendel.documents.models import Document
 from pendel.documents.tests import samples
 from pendel.documents.tests.factories import make_document, stored_files

@@ -1,12 +1,9 @@
-"""Min side: a contact person's documents. Someone who is both region staff and a contact
-person sees here only what their company sees."""
-
-from dataclasses import replace
+"""Min side: a contact person's documents."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from pendel.accounts.access import Scope, contact_person_required, request_scope
+from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
 from pendel.documents.forms import CompanyDocumentUploadForm
 from pendel.documents.models import Document
@@ -14,13 +11,9 @@ from pendel.documents.selectors import document_get_for, documents_for
 from pendel.documents.views.common import document_file_response, upload_from_form
 
 
-def _contact_scope(request) -> Scope:
-    return replace(request_scope(request), all_regions=False, region_ids=frozenset())
-
-
 @contact_person_required
 def document_list(request):
-    documents = documents_for(_contact_scope(request))
+    documents = documents_for(request_scope(request))
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
     return render(request, "documents/company/document_list.html", {"page": page})
 
@@ -28,7 +21,7 @@ def document_list(request):
 @contact_person_required
 def document_upload(request):
     """Contact persons share documents with their region; they cannot file internal ones."""
-    locations = locations_for(_contact_scope(request))
+    locations = locations_for(request_scope(request))
     form = CompanyDocumentUploadForm(
         request.POST or None, request.FILES or None, locations=locations
     )
@@ -40,4 +33,4 @@ def document_upload(request):
 
 @contact_person_required
 def document_download(request, pk: int):
-    return document_file_response(document_get_for(_contact_scope(request), pk))
+    return document_file_response(document_get_for(request_scope(request), pk))

@@ -12,10 +12,10 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from pendel.accounts.models import Role
+from pendel.companies.factories import LocationFactory
 from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
 from pendel.core.tests.assertions import assert_private_download
-from pendel.core.tests.factories import LocationFactory
 from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee, EmployeeImport
 from pendel.employees.tests.files import csv_upload

@@ -5,9 +5,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from pendel.companies.factories import LocationFactory
 from pendel.core.models import AuditEvent
 from pendel.core.tests.assertions import assert_private_download
-from pendel.core.tests.factories import LocationFactory
 from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee
 

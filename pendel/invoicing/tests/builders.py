@@ -8,12 +8,13 @@ from decimal import Decimal
 from pendel.catalogue.models import Price
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
+from pendel.companies.factories import LocationFactory
 from pendel.companies.identifiers import no_check_digit
 from pendel.companies.models import Location, Membership, MembershipStatus, Organisation
-from pendel.core.tests.factories import CountryFactory, LocationFactory, RegionFactory
 from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
 from pendel.invoicing.services import invoice_run_process
 from pendel.orders.tests import builders as orders
+from pendel.regions.factories import CountryFactory, RegionFactory
 
 MARCH = date(2026, 3, 1)
 

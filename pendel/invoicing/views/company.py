@@ -6,8 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from pendel.accounts.access import contact_person_required
-from pendel.catalogue.views.company import contact_scope
+from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import organisations_for
 from pendel.core.dates import earliest_today
 from pendel.invoicing import selectors, services
@@ -24,7 +23,7 @@ from pendel.regions.selectors import regions_for
 
 @contact_person_required
 def invoice_list(request):
-    scope = contact_scope(request)
+    scope = request_scope(request)
     invoices = selectors.invoices_for(scope)
     page = Paginator(invoices, 50).get_page(request.GET.get("page"))
     context = {"page": page, "today": earliest_today(regions_for(scope))}
@@ -33,28 +32,28 @@ def invoice_list(request):
 
 @contact_person_required
 def invoice_detail(request, pk: int):
-    invoice = selectors.invoice_get_for(contact_scope(request), pk)
+    invoice = selectors.invoice_get_for(request_scope(request), pk)
     return render(request, "invoicing/company/invoice_detail.html", detail_context(invoice))
 
 
 @contact_person_required
 def invoice_pdf(request, pk: int):
-    return pdf_response(selectors.invoice_get_for(contact_scope(request), pk))
+    return pdf_response(selectors.invoice_get_for(request_scope(request), pk))
 
 
 @contact_person_required
 def invoice_xml(request, pk: int):
-    return xml_response(selectors.invoice_get_for(contact_scope(request), pk))
+    return xml_response(selectors.invoice_get_for(request_scope(request), pk))
 
 
 @contact_person_required
 def invoice_specification(request, pk: int):
-    return specification_response(selectors.invoice_get_for(contact_scope(request), pk))
+    return specification_response(selectors.invoice_get_for(request_scope(request), pk))
 
 
 @contact_person_required
 def billing_settings(request):
-    organisation = organisations_for(contact_scope(request)).get()
+    organisation = organisations_for(request_scope(request)).get()
     settings = BillingSettings.objects.filter(organisation=organisation).first()
     form = BillingSettingsForm(request.POST or None, instance=settings)
     if request.method == "POST" and form.is_valid():

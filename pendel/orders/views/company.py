@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pendel.accounts.access import contact_person_required
+from pendel.accounts.access import contact_person_required, request_scope
 from pendel.catalogue.models import Product
 from pendel.catalogue.selectors import offered_products
-from pendel.catalogue.views.company import contact_scope
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import current_month
 from pendel.core.forms import apply_validation_error
@@ -25,7 +24,7 @@ from pendel.orders.forms import CancelForm, OrderForm, TicketOrderForm
 
 def _location(request):
     """The location asked for (?location=), or the contact person's first one."""
-    locations = locations_for(contact_scope(request))
+    locations = locations_for(request_scope(request))
     wanted = request.GET.get("location", "")
     if wanted:
         if not wanted.isdigit():
@@ -42,7 +41,7 @@ def ticket_list(request):
     location, locations = _location(request)
     month = current_month(location.region.time_zone)
     tickets = (
-        selectors.tickets_for(contact_scope(request))
+        selectors.tickets_for(request_scope(request))
         .filter(order__location=location)
         .filter(Q(end_month__isnull=True) | Q(end_month__gt=month))
         .exclude(end_month__lte=F("start_month"))  # cancelled before they began
@@ -104,7 +103,7 @@ def _ordered_message(result) -> str:
 
 @contact_person_required
 def ticket_cancel(request, pk: int):
-    ticket = selectors.ticket_get_for(contact_scope(request), pk)
+    ticket = selectors.ticket_get_for(request_scope(request), pk)
     location = ticket.order.location
     form = CancelForm(request.POST or None, first_month=current_month(location.region.time_zone))
     if request.method == "POST" and form.is_valid():
@@ -122,7 +121,7 @@ def ticket_cancel(request, pk: int):
 
 @contact_person_required
 def order_list(request):
-    orders = selectors.orders_for(contact_scope(request))
+    orders = selectors.orders_for(request_scope(request))
     page = Paginator(orders, 50).get_page(request.GET.get("page"))
     return render(request, "orders/company/order_list.html", {"page": page})
 
@@ -162,7 +161,7 @@ def _orderable_extras(region):
 
 @contact_person_required
 def order_cancel(request, pk: int):
-    order = selectors.order_get_for(contact_scope(request), pk)
+    order = selectors.order_get_for(request_scope(request), pk)
     region = order.location.region
     form = CancelForm(request.POST or None, first_month=current_month(region.time_zone))
     if request.method == "POST" and form.is_valid():

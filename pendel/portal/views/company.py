@@ -1,12 +1,21 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from pendel.accounts.access import contact_person_required, request_scope
+from pendel.accounts.access import (
+    chosen_organisation,
+    contact_person_required,
+    organisation_choose,
+    request_roles,
+    request_scope,
+)
 from pendel.companies.selectors import (
     contacts_for_locations,
     locations_for,
     memberships_for,
     organisations_for,
 )
+from pendel.portal.forms import OrganisationChoiceForm
 
 
 @contact_person_required
@@ -21,3 +30,20 @@ def home(request):
         "contacts": contacts_for_locations(locations.values("id")),
     }
     return render(request, "portal/company/home.html", context)
+
+
+@contact_person_required
+def organisation_choice(request):
+    """A contact person of several organisations chooses the one Min side shows."""
+    roles = request_roles(request)
+    current = roles.acting_for(chosen_organisation(request))
+    form = OrganisationChoiceForm(
+        request.POST or None,
+        organisations=roles.organisations,
+        initial={"organisation": current.organisation_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = organisation_choose(request, form.cleaned_data["organisation"])
+        messages.success(request, _("You now act for %(name)s.") % {"name": chosen.name})
+        return redirect("company:home")
+    return render(request, "portal/company/organisation_choice.html", {"form": form})

@@ -1,6 +1,6 @@
 """Results are counted in SQL from the typed columns and compared with the baseline."""
 
-from pendel.core.tests.factories import LocationFactory, OrganisationFactory
+from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.regions.models import Region
 from pendel.surveys.models import Invitation, SurveySettings, Wave
 from pendel.surveys.results import pooled_results, protect, wave_results

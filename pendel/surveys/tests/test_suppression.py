@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.core.tests.assertions import assert_private_download
-from pendel.core.tests.factories import LocationFactory, OrganisationFactory
 from pendel.surveys.models import Invitation
 from pendel.surveys.results import wave_results
 from pendel.surveys.results.charts import result_charts

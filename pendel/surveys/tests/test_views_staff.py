@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.urls import reverse
 
+from pendel.companies.factories import LocationFactory
 from pendel.core.dates import region_today
-from pendel.core.tests.factories import LocationFactory
 from pendel.surveys.models import Invitation, Question, SurveySettings, Wave
 from pendel.surveys.tests.conftest import answer, move_dates
 

@@ -1,11 +1,11 @@
 """Min side: the company's surveys with their live response rate against the threshold,
-the results and the exports. Someone who is also region staff sees only their company."""
+the results and the exports."""
 
 from django.shortcuts import render
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.surveys.results import wave_results
-from pendel.surveys.selectors import contact_scope, wave_get_for, waves_for, with_rates
+from pendel.surveys.selectors import wave_get_for, waves_for, with_rates
 from pendel.surveys.views.common import (
     export_response,
     rate_context,
@@ -14,19 +14,15 @@ from pendel.surveys.views.common import (
 )
 
 
-def _scope(request):
-    return contact_scope(request_scope(request))
-
-
 @contact_person_required
 def wave_list(request):
-    waves = with_rates(waves_for(_scope(request)).filter(dispatched_at__isnull=False))
+    waves = with_rates(waves_for(request_scope(request)).filter(dispatched_at__isnull=False))
     return render(request, "surveys/company/wave_list.html", {"rows": wave_rows(waves)})
 
 
 @contact_person_required
 def wave_results_page(request, pk: int):
-    wave = wave_get_for(_scope(request), pk, dispatched_only=True)
+    wave = wave_get_for(request_scope(request), pk, dispatched_only=True)
     results = wave_results(wave)
     context = {"wave": wave, **results_context(results), **rate_context(wave, results.rate)}
     return render(request, "surveys/company/wave_results.html", context)
@@ -34,5 +30,5 @@ def wave_results_page(request, pk: int):
 
 @contact_person_required
 def wave_export(request, pk: int, file_format: str):
-    wave = wave_get_for(_scope(request), pk, dispatched_only=True)
+    wave = wave_get_for(request_scope(request), pk, dispatched_only=True)
     return export_response(wave_results(wave), file_format, f"{wave.location} {wave.opens_on}")
