@@ -4,6 +4,7 @@ country with its own advisor, company and contact person."""
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from pendel.accounts.factories import add_contact_role, make_advisor, make_contact, make_coordinator
@@ -13,6 +14,15 @@ from pendel.regions.factories import CountryFactory, RegionFactory
 # The same examples on every run, so that main stays green unless the code changes.
 hypothesis_settings.register_profile("pendel", derandomize=True, deadline=None, database=None)
 hypothesis_settings.load_profile("pendel")
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """A request in another language leaves that language active in the thread; every test
+    starts and ends in the site's language, so no test depends on the one before it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @dataclass

@@ -274,6 +274,7 @@ def _followup(membership: Membership, advisor: User) -> None:
 
 
 NATIONAL_CONTACT = "contact.nordveilogistikkas.sarpsborg@pendel.demo"
+DUAL_ROLE = "mari.dobbel@pendel.demo"
 
 
 def demo_logins() -> list[DemoLogin]:
@@ -285,6 +286,10 @@ def demo_logins() -> list[DemoLogin]:
             for slug, name, *_ in REGIONS
         ],
         DemoLogin("contact person, Nordvei Logistikk (national company)", NATIONAL_CONTACT),
+        DemoLogin(
+            "region staff in Nedre Glomma and contact person of two companies in Nord-Jæren",
+            DUAL_ROLE,
+        ),
     ]
 
 
@@ -359,3 +364,14 @@ def seed_demo() -> None:
         _employees(location)
         advisor = User.objects.get(email=f"advisor.{slug}@pendel.demo")
         _membership(location, advisor, signed=True)
+    _dual_role(regions)
+
+
+def _dual_role(regions: dict) -> None:
+    """An advisor whose own employer is a member elsewhere, and who is contact person of two
+    organisations there: she switches between the back office and Min side, and chooses the
+    company she acts for."""
+    user = _user(DUAL_ROLE, "Mari", "Dobbel", "nb")
+    _role(user, Role.Kind.REGION_STAFF, region=regions["nedre-glomma"], title="Mobility advisor")
+    for location in Location.objects.filter(region=regions["nord-jaeren"]).order_by("pk")[:2]:
+        _role(user, Role.Kind.CONTACT_PERSON, location=location)
