@@ -109,6 +109,7 @@ TARGETS = [
         "invoice totals",
         "pendel/invoicing/totals.py",
         (
+            "pendel/invoicing/tests/test_totals_rules.py",
             "pendel/invoicing/tests/test_totals.py",
             "pendel/invoicing/tests/test_invoice_run.py",
             "pendel/invoicing/tests/test_credit_control.py",
@@ -385,10 +386,22 @@ def _run_tests(target: Target, env: dict) -> bool:
     return done.returncode != 0
 
 
-def run(target: Target, env: dict) -> tuple[int, list[Mutant]]:
+def _wanted(listing: Path | None) -> set[str] | None:
+    if listing is None:
+        return None
+    return {
+        line.split("LIVES:")[-1].split("lives:")[-1].strip()
+        for line in listing.read_text().splitlines()
+        if line.strip()
+    }
+
+
+def run(target: Target, env: dict, wanted: set[str] | None = None) -> tuple[int, list[Mutant]]:
     path = ROOT / target.path
     original = path.read_bytes()
     found = mutants(target)
+    if wanted is not None:
+        found = [m for m in found if f"{target.path}:{m.line}: {m.what}" in wanted]
     alive = []
 
     def restore(*_args):
@@ -418,6 +431,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("targets", nargs="*", help="names (or parts of names) of targets")
     parser.add_argument("--list", action="store_true", help="only list the mutants")
+    parser.add_argument(
+        "--again",
+        type=Path,
+        help="run only the mutants named in this file (lines 'path:line: what', e.g. the"
+        " 'LIVES' lines of an earlier run)",
+    )
     args = parser.parse_args()
     chosen = [t for t in TARGETS if not args.targets or any(a in t.name for a in args.targets)]
     env = {
@@ -432,7 +451,7 @@ def main() -> None:
                 print(f"{target.path}:{mutant.line}: {mutant.what}")
             continue
         started = time.monotonic()
-        count, alive = run(target, env)
+        count, alive = run(target, env, _wanted(args.again))
         total += count
         killed += count - len(alive)
         score = 100 * (count - len(alive)) / count if count else 100

@@ -72,5 +72,6 @@ def test_a_row_shows_shares_and_means_but_a_hidden_row_shows_neither():
     assert row.shown("bus", "share") == 25.0
     assert row.shown("km", "mean") == 12.3
     assert row.share("walk") is None
+    assert row.shown("walk", "mean") is None  # no answers to that question: no figure
     hidden = protect(_table([4]), min_size=5).rows[0]
     assert hidden.share("bus") is None and hidden.shown("bus", "mean") is None
