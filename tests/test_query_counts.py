@@ -41,7 +41,7 @@ from pendel.invoicing.tests.builders import (
 )
 from pendel.orders.models import HandoffKey
 from pendel.orders.tests import builders as orders
-from pendel.surveys.models import Invitation, Response, Wave
+from pendel.surveys.models import Invitation, Question, Response, Wave
 from pendel.surveys.services import template_seed_standard
 from pendel.surveys.tests.conftest import make_wave
 
@@ -295,6 +295,19 @@ def add_invitations(ctx, batch):
         for index, email in enumerate(emails)
     )
     return emails
+
+
+def add_region_questions(ctx, batch):
+    """The region's own questions; one of each batch was asked in a survey already."""
+    texts = _names("Spørsmål", batch)
+    wave = make_wave(ctx.world.location, dispatched_at=timezone.now())
+    for index, text in enumerate(texts):
+        question = Question.objects.create(
+            region=ctx.world.region, kind="text", text={"nb": text, "en": text}
+        )
+        if index == 0:
+            wave.region_questions.add(question)
+    return texts
 
 
 def add_handoff_keys(ctx, batch):
@@ -593,6 +606,12 @@ PAGES = [
         lambda ctx: reverse("staff:survey_wave_detail", args=[ctx.extra["wave"].pk]),
         add_invitations,
         setup_wave_detail,
+    ),
+    Page(
+        "region's own survey questions",
+        "advisor",
+        lambda ctx: reverse("staff:survey_region_questions", args=[ctx.world.region.slug]),
+        add_region_questions,
     ),
     Page("ticket hand-off keys", "advisor", _staff("ticket_handoff"), add_handoff_keys),
     Page("orders", "advisor", _staff("order_list"), add_orders, setup_billing),

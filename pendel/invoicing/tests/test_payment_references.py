@@ -59,6 +59,7 @@ def test_a_dutch_invoice_is_paid_with_its_invoice_number():
         ("8601.11.17947", True),
         ("8601.11.17948", False),
         ("8601.11.17974", False),  # two digits swapped
+        ("8601.11.1794", False),  # a digit missing
     ],
 )
 def test_norwegian_account_numbers(account, valid):

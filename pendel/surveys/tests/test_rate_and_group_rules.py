@@ -60,6 +60,8 @@ def test_in_a_partition_hidden_groups_that_add_up_to_too_few_hide_the_next_small
     assert _shown(protect(_table([6, 3, 10], partition=True), min_size=5)) == [10]
     # 2 + 3 hidden together are 5: enough, nothing more is hidden.
     assert _shown(protect(_table([2, 3, 10, 7], partition=True), min_size=5)) == [10, 7]
+    # A group nobody answered in counts as nothing: 0 + 4 are too few, 10 is hidden too.
+    assert _shown(protect(_table([0, 4, 10], partition=True), min_size=5)) == []
     # Nothing hidden: nothing more to hide.
     assert _shown(protect(_table([5, 6], partition=True), min_size=5)) == [5, 6]
     # Not a partition: only the small group is hidden.
