@@ -9,6 +9,7 @@ asserts that the page shows every row it was given, so a case cannot pass on an 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from html import unescape
 from itertools import count
 
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pendel.accounts.models import Role
-from pendel.catalogue.models import Product
+from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
 from pendel.catalogue.services import product_save
 from pendel.catalogue.tests.builders import national
 from pendel.companies.models import AdvisorNote, Application, Membership, MembershipEvent
@@ -41,7 +42,7 @@ from pendel.invoicing.tests.builders import (
 )
 from pendel.orders.models import HandoffKey
 from pendel.orders.tests import builders as orders
-from pendel.surveys.models import Invitation, Question, Response, Wave
+from pendel.surveys.models import Invitation, Question, Response, TemplateVersion, Wave
 from pendel.surveys.services import template_seed_standard
 from pendel.surveys.tests.conftest import make_wave
 
@@ -308,6 +309,35 @@ def add_region_questions(ctx, batch):
         if index == 0:
             wave.region_questions.add(question)
     return texts
+
+
+def add_template_versions(ctx, batch):
+    notes = _names("Endring", batch)
+    for index, note in enumerate(notes):
+        TemplateVersion.objects.create(
+            number=100 + batch * ROWS + index,
+            status="published",
+            change_note=note,
+            published_at=timezone.now(),
+            published_by=ctx.world.coordinator,
+        )
+    return notes
+
+
+def add_vat_rates(ctx, batch):
+    """Rates of past years (the list shows their dates)."""
+    years = [1980 + batch * ROWS + index for index in range(ROWS)]
+    for year in years:
+        VatRate.objects.create(
+            country=ctx.world.region.country,
+            tax_class=TaxClass.STANDARD,
+            category=VatCategory.STANDARD,
+            rate=Decimal("20"),
+            valid_from=date(year, 1, 1),
+            valid_to=date(year, 12, 31),
+            source_url="https://www.skatteetaten.no/satser/merverdiavgift/",
+        )
+    return [str(year) for year in years]
 
 
 def add_handoff_keys(ctx, batch):
@@ -613,6 +643,10 @@ PAGES = [
         lambda ctx: reverse("staff:survey_region_questions", args=[ctx.world.region.slug]),
         add_region_questions,
     ),
+    Page(
+        "questionnaire versions", "advisor", _staff("survey_template_list"), add_template_versions
+    ),
+    Page("VAT rates", "coordinator", _staff("vat_rate_list"), add_vat_rates),
     Page("ticket hand-off keys", "advisor", _staff("ticket_handoff"), add_handoff_keys),
     Page("orders", "advisor", _staff("order_list"), add_orders, setup_billing),
     Page("invoice runs", "advisor", _staff("invoice_run_list"), add_run_history, setup_billing),
