@@ -60,6 +60,9 @@ def test_a_dutch_invoice_is_paid_with_its_invoice_number():
         ("8601.11.17948", False),
         ("8601.11.17974", False),  # two digits swapped
         ("8601.11.1794", False),  # a digit missing
+        # 8·5+6·4+0·3+1·2+1·7+1·6+1·5+7·4+1·3+3·2 = 121 = 11·11: remainder 0, check digit 0
+        ("8601.11.17130", True),
+        ("8601.11.17131", False),
     ],
 )
 def test_norwegian_account_numbers(account, valid):

@@ -3,8 +3,9 @@ the threshold, and the smallest group that results may show."""
 
 import pytest
 
+from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.results.tables import Row, Table, protect
-from pendel.surveys.selectors import Rate
+from pendel.surveys.selectors import Rate, rate_of, response_rate, with_rates
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,16 @@ def test_a_row_shows_shares_and_means_but_a_hidden_row_shows_neither():
     assert row.shown("walk", "mean") is None  # no answers to that question: no figure
     hidden = protect(_table([4]), min_size=5).rows[0]
     assert hidden.share("bus") is None and hidden.shown("bus", "mean") is None
+
+
+def test_lists_and_pages_count_the_same_rate(sent_wave, invitations):
+    """A list reads the rate from one aggregate query, a page from the wave itself: both
+    must say the same."""
+    Invitation.objects.filter(pk=invitations[0].pk).update(undelivered_at=sent_wave.dispatched_at)
+    Invitation.objects.filter(pk__in=[i.pk for i in invitations[1:4]]).update(
+        answered_at=sent_wave.dispatched_at
+    )
+    plain = Wave.objects.get(pk=sent_wave.pk)
+    listed = with_rates(Wave.objects.filter(pk=sent_wave.pk)).get()
+    assert rate_of(plain) == rate_of(listed) == response_rate(plain) == Rate(10, 1, 3)
+    assert rate_of(listed).percent == 33.3
