@@ -8,13 +8,14 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection, connections, transaction
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from pendel.catalogue.tests.builders import national
 from pendel.invoicing import issuing
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceRun
+from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
 from pendel.invoicing.services import credit_note_issue, invoice_run_process, invoice_run_start
 from pendel.invoicing.services import runs as run_service
 from pendel.invoicing.tests.builders import (
@@ -191,3 +192,16 @@ def test_a_failed_run_task_is_retried_by_the_worker_without_a_gap(world, monkeyp
     assert_gapless(billing.no)
     assert Invoice.objects.count() == 5
     assert Invoice.objects.filter(document__isnull=True).count() == 0  # all archived
+
+
+@pytest.mark.django_db(transaction=True)
+def test_numbers_are_taken_only_inside_the_issuing_transaction(billing):
+    """Outside a transaction a taken number could be lost without an invoice: a gap."""
+    with pytest.raises(RuntimeError):
+        counter_lock(billing.no.pk)
+    with transaction.atomic():
+        counter = counter_lock(billing.no.pk)
+        assert counter_take(counter, 3) == [1, 2, 3]
+    with transaction.atomic():
+        assert counter_take(counter_lock(billing.no.pk), 2) == [4, 5]
+    assert invoice_number("NG-", 42) == "NG-000042"
