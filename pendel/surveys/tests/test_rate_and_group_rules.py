@@ -1,11 +1,14 @@
 """The two survey rules a programme is judged by, at their edges: the response rate against
 the threshold, and the smallest group that results may show."""
 
+from datetime import timedelta
+
 import pytest
 
 from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.results.tables import Row, Table, protect
 from pendel.surveys.selectors import Rate, rate_of, response_rate, with_rates
+from pendel.surveys.tests.conftest import make_wave
 
 
 @pytest.mark.parametrize(
@@ -91,3 +94,10 @@ def test_lists_and_pages_count_the_same_rate(sent_wave, invitations):
     listed = with_rates(Wave.objects.filter(pk=sent_wave.pk)).get()
     assert rate_of(plain) == rate_of(listed) == response_rate(plain) == Rate(10, 1, 3)
     assert rate_of(listed).percent == 33.3
+
+
+def test_a_list_with_rates_keeps_the_newest_survey_first(world, sent_wave):
+    older = make_wave(world.location, opens_on=sent_wave.opens_on - timedelta(days=400))
+    listed = list(with_rates(Wave.objects.filter(location=world.location)))
+    assert [wave.pk for wave in listed] == [sent_wave.pk, older.pk]
+    assert with_rates(Wave.objects.all()).ordered  # pages of a paginated list stay stable
