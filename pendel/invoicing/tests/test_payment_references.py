@@ -24,6 +24,12 @@ from pendel.invoicing.identifiers import mod10_check_digit, no_account_valid, pa
         # "Kontrollsiffror för OCR- och personnummer"); 811218-9876 is the example number of
         # sv.wikipedia.org/wiki/Personnummer_i_Sverige.
         ("811218987", "6"),
+        # Bankgiro numbers end in the same Luhn check digit: 5050-1055, the bankgiro number
+        # of Bankgirot's example files (Bankgiro Inbetalningar, technical manual).
+        ("5050105", "5"),
+        # The Mastercard test card of payment providers' sandboxes, 5105 1051 0510 5100
+        # (e.g. PayPal's and Stripe's test card lists): a Luhn check digit of 0.
+        ("510510510510510", "0"),
     ],
 )
 def test_the_mod10_check_digit_matches_published_examples(number, check):

@@ -30,6 +30,7 @@ def test_a_threshold_is_met_by_exactly_enough_answers():
     assert not Rate(4, 0, 3).meets(76)
     assert Rate(10, 2, 6).meets(75)  # 6 of the 8 delivered
     assert not Rate(2, 2, 0).meets(1)  # nothing delivered never meets a threshold
+    assert Rate(1, 0, 1).meets(100)  # one of one
 
 
 def test_the_page_says_how_many_more_answers_are_needed():
@@ -37,6 +38,7 @@ def test_the_page_says_how_many_more_answers_are_needed():
     assert Rate(10, 2, 6).answers_needed(80) == 1  # 80 % of 8 is 6.4: 7 answers
     assert Rate(4, 0, 3).answers_needed(75) == 0
     assert Rate(4, 0, 4).answers_needed(75) == 0  # more than enough is not negative
+    assert Rate(3, 0, 0).answers_needed(67) == 3  # 2 of 3 are 66.7 %: all three are needed
 
 
 def _table(sizes, *, partition=False):
