@@ -87,7 +87,11 @@ TARGETS = [
     Target(
         "survey tokens: answering service",
         "pendel/surveys/services/answering.py",
-        ("pendel/surveys/tests/test_answering.py", "pendel/surveys/tests/test_token_guards.py"),
+        (
+            "pendel/surveys/tests/test_answering_service.py",
+            "pendel/surveys/tests/test_token_guards.py",
+            "pendel/surveys/tests/test_answering.py",
+        ),
         audit=(
             (
                 "the service's own 'already answered' guard removed",

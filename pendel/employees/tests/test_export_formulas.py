@@ -7,7 +7,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from pendel.employees.exports import employees_csv, employees_xlsx
+from pendel.core.models import AuditEvent
+from pendel.employees.exports import employees_csv, employees_xlsx, personal_data
 from pendel.employees.models import Employee
 from pendel.employees.tests.factories import EmployeeFactory
 
@@ -50,3 +51,30 @@ def test_ordinary_values_are_written_unchanged(world):
     EmployeeFactory(location=world.location, first_name="Kari-Anne", department="Salg / drift")
     names = _csv_first_names(employees_csv(Employee.objects.all(), language="en"))
     assert names == ["Kari-Anne"]
+
+
+def test_the_csv_has_one_line_per_employee_and_keeps_a_phone_it_cannot_read(world):
+    EmployeeFactory(location=world.location, first_name="Per", phone="12", language="nb")
+    content = employees_csv(Employee.objects.all(), language="en").decode("utf-8-sig")
+    lines = content.split("\r\n")
+    assert len(lines) == 3 and lines[2] == ""  # header, Per, and the last line break
+    cells = lines[1].split(";")
+    assert (cells[0], cells[3], cells[-1]) == ("Per", "12", "nb")
+
+
+def test_the_sheet_is_named_after_the_list_within_excels_31_characters(world):
+    EmployeeFactory(location=world.location)
+    title = "Fredrikstad Fisk AS – Fredrikstad sentrum"
+    content = employees_xlsx(Employee.objects.all(), language="en", title=title)
+    assert load_workbook(io.BytesIO(content)).active.title == title[:31]
+
+
+def test_the_personal_data_export_holds_no_internal_keys_and_names_no_one_for_the_system(world):
+    employee = EmployeeFactory(location=world.location)
+    AuditEvent.objects.create(
+        actor=None, action="employee.created", object_type="employee", object_id=str(employee.pk)
+    )
+    data = personal_data(employee)
+    assert "id" not in data["employee"] and "location" not in data["employee"]
+    assert data["employee"]["first_name"] == employee.first_name
+    assert data["history"][0]["by"] == ""  # done by Pendel itself, not by a person
