@@ -31,6 +31,7 @@ def test_a_threshold_is_met_by_exactly_enough_answers():
     assert Rate(10, 2, 6).meets(75)  # 6 of the 8 delivered
     assert not Rate(2, 2, 0).meets(1)  # nothing delivered never meets a threshold
     assert Rate(1, 0, 1).meets(100)  # one of one
+    assert not Rate(101, 0, 100).meets(100)  # 100 of 101 are not all
 
 
 def test_the_page_says_how_many_more_answers_are_needed():
