@@ -168,7 +168,7 @@ TARGETS = [
     Target(
         "import: parsing",
         "pendel/employees/parsing.py",
-        ("pendel/employees/tests",),
+        ("pendel/employees/tests/test_parsing_edges.py", "pendel/employees/tests"),
         only=(
             "ParsedRow",
             "ParsedFile",
