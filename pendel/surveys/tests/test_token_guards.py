@@ -2,10 +2,12 @@
 answers, also when the answering service is called directly (a task, a second browser)."""
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
 from pendel.surveys.models import Invitation, Response
+from pendel.surveys.selectors import invitation_for_token
 from pendel.surveys.services.answering import (
     AlreadyAnswered,
     response_save_step,
@@ -45,3 +47,18 @@ def test_a_second_submit_is_refused_and_keeps_the_first_answers(client, invitati
         response_submit(invitation=invitation)
     assert Response.objects.get(invitation=invitation).submitted_at == first.submitted_at
     assert Invitation.objects.get(pk=invitation.pk).answered_at == invitation.answered_at
+
+
+def test_a_link_longer_than_any_token_is_refused_without_asking_the_database(
+    invitations, django_assert_num_queries
+):
+    with django_assert_num_queries(0), pytest.raises(Http404):
+        invitation_for_token("a" * 65)
+    with django_assert_num_queries(0), pytest.raises(Http404):
+        invitation_for_token("")
+
+
+def test_a_token_of_the_longest_length_still_opens(client, invitations):
+    longest = "b" * 64
+    Invitation.objects.filter(pk=invitations[0].pk).update(token=longest)
+    assert invitation_for_token(longest).pk == invitations[0].pk
