@@ -44,9 +44,9 @@ def _close(wave: Wave) -> int:
 
 def _mail_due(wave: Wave, today) -> int:
     batches = 0
-    if pending(wave.pk, 0).exists():
+    if pending(wave.pk, 0, today).exists():
         batches += mail_enqueue(wave=wave)
     for number, day in wave.reminder_dates().items():
-        if day <= today and pending(wave.pk, number).exists():
+        if day <= today and pending(wave.pk, number, today).exists():
             batches += mail_enqueue(wave=wave, reminder=number)
     return batches

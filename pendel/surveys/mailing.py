@@ -16,7 +16,8 @@ from pendel.surveys.tasks import survey_send_mail
 
 def mail_enqueue(*, wave: Wave, reminder: int = 0, start: datetime | None = None) -> int:
     """Queue one task per batch of pending invitations; the number of batches."""
-    ids = list(pending(wave.pk, reminder).order_by("id").values_list("id", flat=True))
+    today = region_today(wave.location.region)
+    ids = list(pending(wave.pk, reminder, today).order_by("id").values_list("id", flat=True))
     size = mail_batch_size()
     spacing = timedelta(minutes=size / mail_per_minute())
     start = max(start or timezone.now(), timezone.now())

@@ -16,6 +16,9 @@ from pendel.surveys.models import Question, Response, Wave
 TEXT_MAX_LENGTH = 200
 SHORT_TEXT_CODES = {"home_postcode": 10, "department": 100}
 DAY_CODES = ("days_office", "days_home", "days_hub")
+# Filled in from the employer's list (the invitation's copy) and always optional: the
+# respondent may change them or choose "Prefer not to say", and then no group is stored.
+EMPLOYER_LIST_CODES = ("department", "age_group")
 
 
 def _required_message() -> str:
@@ -82,8 +85,12 @@ class LimitedMultipleChoiceField(forms.MultipleChoiceField):
             )
 
 
+def _withheld_choice() -> tuple[str, str]:
+    return ("", gettext("Prefer not to say"))
+
+
 def _department_choices(departments: list[str]) -> list[tuple[str, str]]:
-    return [("", gettext("Prefer not to say")), *((d, d) for d in departments)]
+    return [_withheld_choice(), *((d, d) for d in departments)]
 
 
 def answer_field(
@@ -94,10 +101,14 @@ def answer_field(
         "required": _required_message(),
         "invalid_choice": gettext("Choose one of the options."),
     }
-    common = {"required": question.required, "error_messages": messages}
+    withholdable = question.code in EMPLOYER_LIST_CODES
+    common = {"required": question.required and not withholdable, "error_messages": messages}
     kind = question.kind
     if question.code == "department" and departments:
         return forms.ChoiceField(choices=_department_choices(departments), **common)
+    if withholdable and kind == Question.Kind.SINGLE:
+        choices = [*question.choices_in(language, fallback), _withheld_choice()]
+        return forms.ChoiceField(choices=choices, **common)
     if kind in (Question.Kind.SINGLE, Question.Kind.SCALE):
         return forms.ChoiceField(choices=question.choices_in(language, fallback), **common)
     if kind == Question.Kind.MULTIPLE:
@@ -206,7 +217,7 @@ class StepForm(forms.Form):
             kind=Question.Kind.SINGLE if is_department_choice else question.kind,
             text=question.text_in(self.language, fallback),
             help=question.help_in(self.language, fallback),
-            required=question.required,
+            required=form_field.required,
             compact=question.compact or is_department_choice,
             choices=choices,
             value="" if value is None or isinstance(value, list | tuple) else str(value),
@@ -227,11 +238,15 @@ def questions_on(questions: list[Question], step: int) -> list[Question]:
 
 
 def initial_answers(response: Response | None, questions: list[Question], invitation) -> dict:
-    """What the page shows before the respondent types: the saved answers, else the
-    department and age group from the employee list."""
+    """What the page shows before the respondent types: the saved answers; on a page not
+    saved yet, the department and age group from the employer's list (the first page says
+    so). A group the respondent withheld stays withheld when they come back."""
     answers = stored_answers(response, questions)
+    saved = response is not None and any(q.step <= response.last_step for q in questions)
+    if saved:
+        return answers
     codes = {question.code for question in questions}
-    for code in ("department", "age_group"):
+    for code in EMPLOYER_LIST_CODES:
         if code in codes and not answers.get(code):
             answers[code] = getattr(invitation, code)
     return answers

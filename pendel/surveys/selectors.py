@@ -3,12 +3,15 @@ of a region, and the invitation behind a survey link."""
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from pendel.accounts.access import Scope
 from pendel.companies.selectors import locations_for
+from pendel.core.dates import earliest_today, region_today
+from pendel.regions.models import Region
 from pendel.surveys.models import Invitation, Question, SurveySettings, TemplateVersion, Wave
 
 
@@ -30,15 +33,17 @@ def wave_get_for(scope: Scope, pk, *, dispatched_only: bool = False) -> Wave:
 
 @dataclass(frozen=True)
 class Rate:
-    """Response rate = answered ÷ delivered invitations (undelivered ones do not count)."""
+    """Response rate = answered ÷ delivered invitations. Undelivered ones do not count, nor
+    do those closed unanswered because the employee left or was erased (`closed`)."""
 
     invited: int
     undelivered: int
     answered: int
+    closed: int = 0
 
     @property
     def delivered(self) -> int:
-        return self.invited - self.undelivered
+        return self.invited - self.undelivered - self.closed
 
     @property
     def percent(self) -> float | None:
@@ -67,28 +72,52 @@ RATE_AGGREGATES = {
 }
 
 
+def closed_invitations(today: date, *, closes_on, prefix: str = "") -> Q:
+    """Invitations that left the rate: delivered, unanswered, and closed for their employee
+    by `today` and within the wave's time (an invitation closed after the wave's close
+    date does not change a finished rate)."""
+    return Q(
+        **{
+            f"{prefix}answered_at__isnull": True,
+            f"{prefix}undelivered_at__isnull": True,
+            f"{prefix}closed_on__lte": today,
+        }
+    ) & Q(**{f"{prefix}closed_on__lte": closes_on})
+
+
 def with_rates(waves: QuerySet[Wave]) -> QuerySet[Wave]:
     """Each wave annotated with its counts; `rate_of(wave)` reads them. Aggregating drops the
-    model's default ordering, so it is set again (pagination needs a stable order)."""
+    model's default ordering, so it is set again (pagination needs a stable order). The
+    day for closed invitations is the one that has begun in every region."""
     ordering = waves.query.order_by or Wave._meta.ordering or ["-pk"]
-    return waves.annotate(**RATE_AGGREGATES).order_by(*ordering)
+    today = earliest_today(Region.objects.only("time_zone"))
+    closed = Count(
+        "invitations",
+        filter=closed_invitations(today, closes_on=F("closes_on"), prefix="invitations__"),
+        distinct=True,
+    )
+    return waves.annotate(**RATE_AGGREGATES, closed_count=closed).order_by(*ordering)
 
 
 def rate_of(wave: Wave) -> Rate:
     if hasattr(wave, "invited_count"):
-        return Rate(wave.invited_count, wave.undelivered_count, wave.answered_count)
+        return Rate(
+            wave.invited_count, wave.undelivered_count, wave.answered_count, wave.closed_count
+        )
     return response_rate(wave)
 
 
 def response_rate(wave: Wave) -> Rate:
     # Counting wave_id (not id) lets the databases read the (wave, answered, undelivered)
     # index alone.
+    today = region_today(wave.location.region)
     counts = Invitation.objects.filter(wave=wave).aggregate(
         invited=Count("wave"),
         undelivered=Count("wave", filter=Q(undelivered_at__isnull=False)),
         answered=Count("wave", filter=Q(answered_at__isnull=False)),
+        closed=Count("wave", filter=closed_invitations(today, closes_on=wave.closes_on)),
     )
-    return Rate(counts["invited"], counts["undelivered"], counts["answered"])
+    return Rate(counts["invited"], counts["undelivered"], counts["answered"], counts["closed"])
 
 
 def baseline_closed(location) -> bool:

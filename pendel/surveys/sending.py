@@ -4,11 +4,12 @@ Invitations are mailed in batches of at most SURVEY_MAIL_BATCH_SIZE (one task pe
 batch i running i × (batch size ÷ SURVEY_MAIL_PER_MINUTE) minutes after the first, so a
 20,000-person dispatch is 40 task rows, queued in well under a second. Each mail is claimed
 with a conditional UPDATE before it is sent, so no one gets the same mail twice and no one
-who has answered gets a reminder, however often a batch runs."""
+who has answered gets a reminder, however often a batch runs. An invitation closed for its
+employee (ended or erased, from that day in the region) gets no mail."""
 
 import logging
 import smtplib
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -18,6 +19,7 @@ from django.utils import timezone
 from pendel.core.dates import region_start_of, region_today
 from pendel.surveys.emails import survey_message
 from pendel.surveys.models import Invitation, Wave
+from pendel.surveys.models.waves import invitations_open_on
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +36,13 @@ def mail_batch_size() -> int:
     return max(1, min(int(getattr(settings, "SURVEY_MAIL_BATCH_SIZE", 500)), mail_per_minute()))
 
 
-def pending(wave_id: int, reminder: int) -> QuerySet[Invitation]:
-    """Invitations that still need this mail."""
+def pending(wave_id: int, reminder: int, today: date | None = None) -> QuerySet[Invitation]:
+    """Invitations that still need this mail (and, given the region's day, still open)."""
     invitations = Invitation.objects.filter(wave_id=wave_id, undelivered_at__isnull=True).exclude(
         email=""
     )
+    if today is not None:
+        invitations = invitations.filter(invitations_open_on(today))
     if not reminder:
         return invitations.filter(sent_at__isnull=True)
     return invitations.filter(
@@ -62,10 +66,10 @@ def reminder_at(wave: Wave, reminder: int) -> datetime:
     return region_start_of(wave.location.region, day) + timedelta(hours=REMINDER_HOUR)
 
 
-def _claim(invitation_id: int, reminder: int) -> bool:
+def _claim(invitation_id: int, reminder: int, today: date) -> bool:
     field = f"reminder_{reminder}_sent_at" if reminder else "sent_at"
     claimed = Invitation.objects.filter(
-        pk=invitation_id, undelivered_at__isnull=True, **{field: None}
+        invitations_open_on(today), pk=invitation_id, undelivered_at__isnull=True, **{field: None}
     )
     if reminder:
         claimed = claimed.filter(answered_at__isnull=True, sent_at__isnull=False)
@@ -84,14 +88,19 @@ def mail_send_batch(*, wave_id: int, first_id: int, last_id: int, reminder: int 
         .filter(pk=wave_id)
         .first()
     )
-    if wave is None or wave.closed_at or region_today(wave.location.region) > wave.closes_on:
+    if wave is None:
         return 0
-    batch = pending(wave_id, reminder).filter(id__gte=first_id, id__lte=last_id).order_by("id")
+    today = region_today(wave.location.region)
+    if wave.closed_at or today > wave.closes_on:
+        return 0
+    batch = (
+        pending(wave_id, reminder, today).filter(id__gte=first_id, id__lte=last_id).order_by("id")
+    )
     sent = 0
     with get_connection() as connection:
         for invitation in batch:
-            if not _claim(invitation.pk, reminder):
-                continue  # sent by another run, answered meanwhile or bounced
+            if not _claim(invitation.pk, reminder, today):
+                continue  # sent by another run, answered, bounced or closed meanwhile
             sent += _send_one(invitation, wave, reminder, connection)
     logger.info("Survey %s: %s mails sent (reminder %s)", wave_id, sent, reminder)
     return sent

@@ -148,7 +148,14 @@ class Wave(TimeStampedModel):
 class Invitation(models.Model):
     """One employee's invitation to one wave. The token in its link identifies the
     invitation, not the person; the employee's email, language, department and age group
-    are copied at dispatch, so the list stays as it was."""
+    are copied at dispatch, so the list stays as it was.
+
+    It closes for its employee from `closed_on` (the last working day, or the day the
+    person's data was erased): no answers, no reminders, out of the response rate."""
+
+    class ClosedReason(models.TextChoices):
+        ENDED = "ended", _("The employment ended")
+        ERASED = "erased", _("The employee's data was erased")
 
     wave = models.ForeignKey(
         Wave, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="invitations"
@@ -180,6 +187,14 @@ class Invitation(models.Model):
     reminder_1_sent_at = models.DateTimeField(_("first reminder sent"), null=True, blank=True)
     reminder_2_sent_at = models.DateTimeField(_("second reminder sent"), null=True, blank=True)
     reminder_3_sent_at = models.DateTimeField(_("extra reminder sent"), null=True, blank=True)
+    closed_on = models.DateField(_("closed for the employee from"), null=True, blank=True)
+    closed_reason = models.CharField(
+        _("why it closed"),
+        max_length=10,
+        choices=ClosedReason.choices,
+        blank=True,
+        db_default="",  # dispatch inserts invitations with a list of columns
+    )
 
     class Meta:
         verbose_name = _("invitation")
@@ -198,3 +213,12 @@ class Invitation(models.Model):
     @property
     def is_delivered(self) -> bool:
         return self.undelivered_at is None
+
+    def is_closed_on(self, today: date) -> bool:
+        """Closed for its employee (ended or erased) on that day of the region."""
+        return self.closed_on is not None and self.closed_on <= today
+
+
+def invitations_open_on(today: date) -> Q:
+    """The invitations not closed for their employee on that day."""
+    return Q(closed_on__isnull=True) | Q(closed_on__gt=today)

@@ -3,6 +3,7 @@
 from pendel.surveys.closing import wave_close
 from pendel.surveys.services.answering import (
     AlreadyAnswered,
+    InvitationClosed,
     SurveyClosed,
     invitation_set_language,
     response_save_step,
@@ -20,6 +21,7 @@ from pendel.surveys.services.templates import (
     template_version_update,
 )
 from pendel.surveys.services.waves import (
+    invitations_close,
     invitations_forget_employee,
     invitations_mark_undelivered,
     wave_create,
@@ -32,9 +34,11 @@ from pendel.surveys.services.waves import (
 
 __all__ = [
     "AlreadyAnswered",
+    "InvitationClosed",
     "SurveyClosed",
     "current_template_version",
     "invitation_set_language",
+    "invitations_close",
     "invitations_forget_employee",
     "invitations_mark_undelivered",
     "question_update_texts",

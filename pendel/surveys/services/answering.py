@@ -19,9 +19,19 @@ class SurveyClosed(Exception):
     """The wave does not take answers today (not open yet, or closed)."""
 
 
+class InvitationClosed(SurveyClosed):
+    """The invitation closed for its employee (the employment ended, or the data was
+    erased), from the last working day or the erasure."""
+
+
 def _check_open(invitation: Invitation) -> None:
     wave = invitation.wave
-    if not wave.accepts_answers_on(region_today(wave.location.region)):
+    today = region_today(wave.location.region)
+    # Read again: the employee may have been ended since the page was opened.
+    closed_on = Invitation.objects.filter(pk=invitation.pk).values_list("closed_on", flat=True)
+    if any(day is not None and day <= today for day in closed_on):
+        raise InvitationClosed
+    if not wave.accepts_answers_on(today):
         raise SurveyClosed
 
 

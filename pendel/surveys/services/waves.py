@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -20,6 +21,7 @@ from pendel.surveys.closing import wave_audit, wave_locked
 from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.mailing import mail_enqueue
 from pendel.surveys.models import Invitation, Question, Wave
+from pendel.surveys.models.waves import invitations_open_on
 from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
 from pendel.surveys.sending import first_mail_at, reminder_at
 from pendel.surveys.services.templates import current_template_version
@@ -169,6 +171,7 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
             for employee_id, email, language, department, age_group in employees
         ),
     )
+    _close_for_future_ends(wave)
     wave.template_version = version
     wave.departments = sorted({row[3].strip() for row in employees if row[3].strip()})
     wave.dispatched_at = now
@@ -188,6 +191,14 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
     wave_audit(actor, SurveysAction.WAVE_DISPATCHED, wave, {"invitations": len(employees)})
     transaction.on_commit(lambda: wave_schedule(wave_id=wave.pk))
     return len(employees)
+
+
+def _close_for_future_ends(wave: Wave) -> None:
+    """Employees invited with a last working day ahead: their invitation closes that day."""
+    end_date = Employee.objects.filter(pk=OuterRef("employee_id")).values("end_date")[:1]
+    Invitation.objects.filter(wave=wave, employee__end_date__isnull=False).update(
+        closed_on=Subquery(end_date), closed_reason=Invitation.ClosedReason.ENDED
+    )
 
 
 def wave_schedule(*, wave_id: int) -> None:
@@ -252,6 +263,32 @@ def invitations_mark_undelivered(*, wave: Wave, emails: list[str], actor, reason
 
 
 def invitations_forget_employee(*, employee_id: int) -> int:
-    """For the employees app's erasure: remove the copied address from the person's
-    invitations (their answers stay, anonymous)."""
-    return Invitation.objects.filter(employee_id=employee_id).update(email="", employee=None)
+    """For the employees app's erasure: remove what the person's invitations copied from
+    the employee list (address, department, age group) and the link to the person. Their
+    answers stay, anonymous, as they gave them."""
+    return Invitation.objects.filter(employee_id=employee_id).update(
+        email="", department="", age_group="", employee=None
+    )
+
+
+CLOSE_CHUNK = 500
+
+
+def invitations_close(*, employee_ids: list[int], on: date, reason: str) -> int:
+    """The surveys' step when employees end (from their last working day, `on`) or are
+    erased (from today): their unanswered invitations of waves not closed yet close from
+    that day. No more answers or reminders, and they leave the response rate's
+    denominator (counted apart). Answers already sent stay. An invitation closed from an
+    earlier day keeps that day. Returns the number closed."""
+    closed = 0
+    for start in range(0, len(employee_ids), CLOSE_CHUNK):
+        closed += (
+            Invitation.objects.filter(
+                employee_id__in=employee_ids[start : start + CLOSE_CHUNK],
+                answered_at__isnull=True,
+                wave__closed_at__isnull=True,
+            )
+            .filter(invitations_open_on(on))
+            .update(closed_on=on, closed_reason=reason)
+        )
+    return closed

@@ -1,5 +1,7 @@
 """Reminders go to those who have not answered, on their day, once."""
 
+from datetime import date
+
 from django.core import mail
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -8,6 +10,8 @@ from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.sending import _claim
 from pendel.surveys.tests.conftest import answer, move_dates
+
+TODAY = date(2026, 1, 15)
 
 
 def reminder_recipients() -> list[str]:
@@ -66,9 +70,9 @@ def test_the_second_reminder_goes_to_those_still_silent(sent_wave, invitations):
 
 def test_the_claim_fails_for_someone_who_answered_meanwhile(invitations):
     answer(invitations[0])
-    assert _claim(invitations[0].pk, 1) is False
-    assert _claim(invitations[1].pk, 1) is True
-    assert _claim(invitations[1].pk, 1) is False
+    assert _claim(invitations[0].pk, 1, TODAY) is False
+    assert _claim(invitations[1].pk, 1, TODAY) is True
+    assert _claim(invitations[1].pk, 1, TODAY) is False
 
 
 def test_the_reminder_is_in_the_invitations_language(sent_wave, invitations):

@@ -15,7 +15,7 @@ from pendel.core.dates import region_today
 from pendel.core.downloads import no_store
 from pendel.core.texts import LANGUAGE_CODES, localized
 from pendel.surveys import services
-from pendel.surveys.models import Response
+from pendel.surveys.models import MIN_GROUP_SIZE_FLOOR, Response
 from pendel.surveys.questionnaire import (
     first_incomplete_step,
     initial_answers,
@@ -41,7 +41,10 @@ def _render(request, invitation, template: str, context: dict, status: int = 200
             "wave": wave,
             "region": wave.location.region,
             "organisation": wave.location.organisation,
-            "min_group_size": survey_settings_for(wave.location.region).min_group_size,
+            # The minimum the results use: the region's, never below the floor.
+            "min_group_size": max(
+                survey_settings_for(wave.location.region).min_group_size, MIN_GROUP_SIZE_FLOOR
+            ),
             "language": language,
             **context,
         }
@@ -62,6 +65,8 @@ def _unavailable(invitation) -> str | None:
         return "answered"
     wave = invitation.wave
     today = region_today(wave.location.region)
+    if invitation.is_closed_on(today):
+        return "closed_for_you"
     if wave.closed_at or today > wave.closes_on:
         return "closed"
     if today < wave.opens_on:
@@ -184,6 +189,8 @@ def _post_step(request, invitation, questions, steps, number, language):
         return _submit(request, invitation, questions, language)
     except services.AlreadyAnswered:
         return _message(request, invitation, "answered", 409)
+    except services.InvitationClosed:
+        return _message(request, invitation, "closed_for_you", 409)
     except services.SurveyClosed:
         return _message(request, invitation, "closed", 409)
 
