@@ -89,23 +89,26 @@ NATIONAL_PRODUCTS = [
             (
                 "Reisevaneundersøkelse (RVU)",
                 "Den obligatoriske undersøkelsen av de ansattes reisevaner: en førmåling før "
-                "andre tiltak, deretter én gang i året. Minst 60 % av de ansatte må svare.",
+                "andre tiltak, deretter én gang i året. Hvor stor andel av de ansatte som må "
+                "svare, står i programmets innstillinger og på hver undersøkelse.",
             ),
             (
                 "Travel habits survey",
                 "The compulsory survey of employees' commuting habits: a baseline before any "
-                "other activity, then once a year. At least 60 % of employees must answer.",
+                "other activity, then once a year. The share of employees who must answer is "
+                "set by the programme and shown on each survey.",
             ),
             (
                 "Resvaneundersökning",
                 "Den obligatoriska undersökningen av de anställdas resvanor: en nollmätning "
-                "före andra aktiviteter, sedan en gång om året. Minst 60 % måste svara.",
+                "före andra aktiviteter, sedan en gång om året. Hur stor andel som måste svara "
+                "bestämmer programmet; den visas på varje undersökning.",
             ),
             (
                 "Mobiliteitsonderzoek",
                 "Het verplichte onderzoek naar het woon-werkverkeer van werknemers: een "
-                "nulmeting vóór andere activiteiten, daarna eens per jaar. Ten minste 60 % "
-                "van de werknemers moet antwoorden.",
+                "nulmeting vóór andere activiteiten, daarna eens per jaar. Welk deel van de "
+                "werknemers moet antwoorden, bepaalt het programma; het staat bij elk onderzoek.",
             ),
         ),
     ),

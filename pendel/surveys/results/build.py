@@ -2,6 +2,7 @@
 country's. Each builder computes raw tables in SQL (compute.py) and passes every one through
 `protect()` before returning; pages, charts, exports and the API only get what it returns."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -39,6 +40,7 @@ class Results:
     counts_non_respondents: bool = False
     adjusted_car_share: float | None = None
     comparison: Comparison | None = None
+    withheld: bool = False  # a wave still open: only its response rate is shown
 
     @property
     def summary(self) -> Row:
@@ -65,9 +67,21 @@ def submitted(responses: QuerySet) -> QuerySet:
     return responses.filter(submitted_at__isnull=False)
 
 
-def protected_tables(answers: compute.Answers, min_size: int) -> dict[str, Table]:
+def min_size_of(settings) -> int:
+    """The region's smallest group shown, never under the floor of five (whatever the row
+    in the database says)."""
+    return max(settings.min_group_size, MIN_GROUP_SIZE_FLOOR)
+
+
+def empty_tables() -> dict[str, Table]:
+    return compute.raw_tables([], Counter(), Counter(), {}, {})
+
+
+def wave_tables(wave: Wave, min_size: int, *, withheld: bool) -> dict[str, Table]:
+    raw = compute.raw_tables_by_wave(compute.answers_of([wave.pk]), [wave.pk])
+    tables = raw.get(wave.pk) or empty_tables()
     return {
-        key: protect(table, min_size=min_size) for key, table in compute.raw_tables(answers).items()
+        key: protect(table, min_size=min_size, withheld=withheld) for key, table in tables.items()
     }
 
 
@@ -99,13 +113,15 @@ def car_table(rows: list[Row], partition: bool = False) -> Table:
 def wave_results(wave: Wave) -> Results:
     """One wave's results, as the contact person and the advisor see them."""
     settings = survey_settings_for(wave.location.region)
-    min_size = max(settings.min_group_size, MIN_GROUP_SIZE_FLOOR)
+    min_size = min_size_of(settings)
+    withheld = not wave.is_closed
     results = Results(
         title=f"{wave.location} – {wave_label(wave)}",
         min_size=min_size,
-        tables=protected_tables(compute.answers_of([wave.pk]), min_size),
+        tables=wave_tables(wave, min_size, withheld=withheld),
         rate=response_rate(wave),
         counts_non_respondents=settings.count_non_respondents_as_drive_alone,
+        withheld=withheld,
     )
     if results.counts_non_respondents:
         results.adjusted_car_share = adjusted_share(car_alone_count(results.summary), results.rate)
@@ -156,11 +172,14 @@ class Trend:
         rates = rates_by_wave(others)
         if current is not None:
             rates[current.pk] = rate
-        table = protect(
-            car_table([car_row(w.pk, wave_label(w), counts.get(w.pk, (0, 0))) for w in waves]),
-            min_size=self.min_size,
-        )
-        rows = list(table.rows)
+        rows = [
+            protect(
+                car_table([car_row(w.pk, wave_label(w), counts.get(w.pk, (0, 0)))]),
+                min_size=self.min_size,
+                withheld=not w.is_closed,
+            ).rows[0]
+            for w in waves
+        ]
         if current is not None:
             index = next(i for i, w in enumerate(waves) if w.pk == current.pk)
             rows[index] = _summary_as_car_row(current, summary)
@@ -219,10 +238,11 @@ def rates_by_wave(wave_ids: list[int]) -> dict[int, Rate]:
     return {row["wave"]: Rate(row["invited"], row["undelivered"], row["answered"]) for row in rows}
 
 
-def location_trend(location: Location, *, min_size: int, settings=None) -> FigureTable:
+def location_trend(location: Location, *, settings=None) -> FigureTable:
     """The car share of each wave at a location and its change against the baseline."""
     settings = settings or survey_settings_for(location.region)
-    trend = Trend(location, min_size=min_size, counts=settings.count_non_respondents_as_drive_alone)
+    counts = settings.count_non_respondents_as_drive_alone
+    trend = Trend(location, min_size=min_size_of(settings), counts=counts)
     trend.compute()
     return trend.table()
 

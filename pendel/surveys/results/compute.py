@@ -31,7 +31,7 @@ from pendel.surveys.choices import (
     Parking,
     Reason,
 )
-from pendel.surveys.models import WEEKDAYS, Response, ResponseChoice
+from pendel.surveys.models import WEEKDAYS, Invitation, Response, ResponseChoice
 from pendel.surveys.results.tables import Row, Table
 
 GROUP_MODES = {
@@ -57,12 +57,15 @@ class Answers:
     choices: QuerySet
 
 
+def _waves_filter(wave_ids) -> dict:
+    if isinstance(wave_ids, list | tuple) and len(wave_ids) == 1:
+        return {"wave_id": wave_ids[0]}  # "=" rather than "IN": the index then orders groups
+    return {"wave__in": wave_ids}
+
+
 def answers_of(wave_ids) -> Answers:
     """Sent answers of the waves given as ids or as a subquery of ids."""
-    if isinstance(wave_ids, list | tuple) and len(wave_ids) == 1:
-        waves = {"wave_id": wave_ids[0]}  # "=" rather than "IN": the index then orders groups
-    else:
-        waves = {"wave__in": wave_ids}
+    waves = _waves_filter(wave_ids)
     return Answers(
         responses=Response.objects.filter(**waves, submitted_at__isnull=False),
         choices=ResponseChoice.objects.filter(**waves, submitted=True),
@@ -70,7 +73,7 @@ def answers_of(wave_ids) -> Answers:
 
 
 def crosstab(responses: QuerySet) -> list[dict]:
-    return list(responses.order_by().values(*CROSSTAB).annotate(n=Count(INDEXED)))
+    return list(responses.order_by().values(INDEXED, *CROSSTAB).annotate(n=Count(INDEXED)))
 
 
 def _distance_filter(low, high) -> Q:
@@ -89,43 +92,70 @@ PROFILE = ("car_access", "parking", "willingness")
 WEEK = tuple(day for day, _label in WEEKDAYS)
 
 
-def profile(responses: QuerySet) -> dict:
-    """One grouped query, summed: the figures of the distance, days, car, parking and
-    willingness tables."""
+def profile(responses: QuerySet) -> dict[int, Counter]:
+    """One grouped query, summed per wave: the figures of the distance, days, car, parking
+    and willingness tables."""
     aggregates = {"n": Count(INDEXED), "distance_n": Count("distance_km")}
     for key, _label, low, high in DISTANCE_BANDS:
         aggregates[f"distance_{key}"] = Count(INDEXED, filter=_distance_filter(low, high))
     aggregates["days_n"] = Count("days_office")
     aggregates.update({f"sum_{key}": Sum(field) for field, key in DAYS})
-    totals = Counter()
-    for group in responses.order_by().values(*PROFILE).annotate(**aggregates):
+    by_wave: dict[int, Counter] = defaultdict(Counter)
+    for group in responses.order_by().values(INDEXED, *PROFILE).annotate(**aggregates):
+        totals = by_wave[group[INDEXED]]
         for name in aggregates:
             totals[name] += group[name] or 0
         for prefix, field, _choices in SINGLE_CHOICE_COLUMNS:
             if group[field] not in ("", None):
                 totals[f"{prefix}_n"] += group["n"]
                 totals[f"{prefix}_{group[field]}"] += group["n"]
-    days = totals["days_n"]
-    for _field, key in DAYS:
-        totals[f"mean_{key}"] = totals[f"sum_{key}"] / days if days else None
-    return totals
+    for totals in by_wave.values():
+        days = totals["days_n"]
+        for _field, key in DAYS:
+            totals[f"mean_{key}"] = totals[f"sum_{key}"] / days if days else None
+    return by_wave
 
 
-def weekdays(responses: QuerySet) -> dict:
-    """One grouped query over the week's patterns, summed per day and group."""
-    totals = Counter()
-    for pattern in responses.order_by().values(*WEEK).annotate(n=Count(INDEXED)):
+def weekdays(responses: QuerySet) -> dict[int, Counter]:
+    """One grouped query over the week's patterns, summed per wave, day and group."""
+    by_wave: dict[int, Counter] = defaultdict(Counter)
+    for pattern in responses.order_by().values(INDEXED, *WEEK).annotate(n=Count(INDEXED)):
+        totals = by_wave[pattern[INDEXED]]
         for day in WEEK:
             answer = pattern[day]
             if answer:
                 totals[f"{day}_n"] += pattern["n"]
                 totals[f"{day}_{GROUP_OF.get(answer, answer)}"] += pattern["n"]
-    return totals
+    return by_wave
 
 
-def choice_counts(choices: QuerySet) -> dict[tuple[str, str], int]:
-    rows = choices.order_by().values("question", "value").annotate(count=Count(INDEXED))
-    return {(row["question"], row["value"]): row["count"] for row in rows}
+def choice_counts(choices: QuerySet) -> dict[int, dict[tuple[str, str], int]]:
+    rows = choices.order_by().values(INDEXED, "question", "value").annotate(count=Count(INDEXED))
+    by_wave: dict[int, dict] = defaultdict(dict)
+    for row in rows:
+        by_wave[row[INDEXED]][(row["question"], row["value"])] = row["count"]
+    return by_wave
+
+
+def invited_groups(wave_ids) -> dict[int, dict[str, set]]:
+    """Per wave, every department and age group of the employee list that was invited, so
+    that a group's row shows (hidden or not) whether or not anyone in it answered."""
+    waves = _waves_filter(wave_ids)
+    rows = (
+        Invitation.objects.filter(**waves)
+        .order_by()
+        .values_list("wave", "department", "age_group")
+        .distinct()
+    )
+    groups: dict[int, dict[str, set]] = defaultdict(
+        lambda: {"department": set(), "age_group": set()}
+    )
+    for wave_id, department, age_group in rows:
+        if department:
+            groups[wave_id]["department"].add(department)
+        if age_group:
+            groups[wave_id]["age_group"].add(age_group)
+    return groups
 
 
 def _one_row(key, title, columns, n, values, unit="share", label="") -> Table:
@@ -250,10 +280,10 @@ def _breakdown_order(dimension: str, value) -> tuple:
     return (0, str(value).lower())
 
 
-def breakdown(cells: list[dict], dimension: str) -> Table:
+def breakdown(cells: list[dict], dimension: str, invited=()) -> Table:
     """Grouped main modes per department, age group or manager status, summed from the
-    cross-tabulation's groups."""
-    sizes, groups = Counter(), defaultdict(Counter)
+    cross-tabulation's groups; every `invited` group has a row even if nobody answered."""
+    sizes, groups = Counter(dict.fromkeys(invited, 0)), defaultdict(Counter)
     for cell in cells:
         value = "" if cell[dimension] is None else cell[dimension]
         sizes[value] += cell["n"]
@@ -270,6 +300,7 @@ def breakdown(cells: list[dict], dimension: str) -> Table:
                 label=_breakdown_label(dimension, value),
                 n=sizes[value],
                 values={g.value: groups[value][g.value] for g in ModeGroup},
+                order=_breakdown_order(dimension, value),
             )
             for value in ordered
         ],
@@ -298,17 +329,37 @@ def choice_tables(counts: dict, respondents: int) -> dict[str, Table]:
     }
 
 
-def raw_tables(answers: Answers) -> dict[str, Table]:
-    """Every table of a results page, unprotected, in four queries."""
-    cells = crosstab(answers.responses)
+def raw_tables(cells, profile_data, weekday_data, counts, invited) -> dict[str, Table]:
+    """Every table of one wave's results page, unprotected."""
     tables = mode_tables(cells)
-    tables.update(profile_tables(profile(answers.responses)))
-    tables["weekdays"] = weekday_table(weekdays(answers.responses))
+    tables.update(profile_tables(profile_data))
+    tables["weekdays"] = weekday_table(weekday_data)
     for dimension in ("department", "age_group", "is_manager"):
-        tables[dimension] = breakdown(cells, dimension)
+        tables[dimension] = breakdown(cells, dimension, invited.get(dimension, ()))
     respondents = tables["summary"].rows[0].n
-    tables.update(choice_tables(choice_counts(answers.choices), respondents))
+    tables.update(choice_tables(counts, respondents))
     return tables
+
+
+def raw_tables_by_wave(answers: Answers, wave_ids) -> dict[int, dict[str, Table]]:
+    """Every table of each wave's results, unprotected, in five queries whatever the number
+    of waves: each wave is protected on its own before anything pools it."""
+    cells: dict[int, list] = defaultdict(list)
+    for cell in crosstab(answers.responses):
+        cells[cell[INDEXED]].append(cell)
+    profiles, days = profile(answers.responses), weekdays(answers.responses)
+    counts, invited = choice_counts(answers.choices), invited_groups(wave_ids)
+    waves = set(cells) | set(invited)
+    return {
+        wave_id: raw_tables(
+            cells.get(wave_id, []),
+            profiles.get(wave_id, Counter()),
+            days.get(wave_id, Counter()),
+            counts.get(wave_id, {}),
+            invited.get(wave_id, {}),
+        )
+        for wave_id in waves
+    }
 
 
 def car_alone_by(responses: QuerySet, field: str) -> dict:

@@ -58,7 +58,14 @@ def table_display(table) -> dict:
             for row in table.rows
         ],
         "any_hidden": any(row.suppressed for row in table.rows),
+        "left_out": left_out(table),
     }
+
+
+def left_out(table) -> int:
+    """Respondents kept out of a breakdown because their group is hidden at a lower level
+    (a wave's department of three does not feed the region's department)."""
+    return table.left_out if table.partition else 0
 
 
 def figures_display(table) -> dict:

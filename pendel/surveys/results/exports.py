@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from reportlab.lib import colors
@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from pendel.core.cells import spreadsheet_text
 from pendel.core.money import format_number
-from pendel.surveys.results.display import one_decimal
+from pendel.surveys.results.display import left_out, one_decimal
 
 HIDDEN = "–"
 TABLE_ORDER = [
@@ -55,7 +55,9 @@ def _value(value):
 
 def key_figures(results) -> list[tuple[str, object]]:
     figures = [(gettext("Respondents"), _value(results.respondents))]
-    if results.rate is not None:
+    if results.withheld:
+        figures.append((gettext("Results"), withheld_text()))
+    elif results.rate is not None:
         figures += [
             (gettext("Invitations delivered"), results.rate.delivered),
             (gettext("Answered"), results.rate.answered),
@@ -84,6 +86,26 @@ def key_figures(results) -> list[tuple[str, object]]:
     return figures
 
 
+def withheld_text() -> str:
+    return gettext(
+        "This survey is still open. Until it closes only the response rate is shown: results "
+        "that changed with every answer would tell what one person answered."
+    )
+
+
+def _left_out_note(table) -> str:
+    count = left_out(table)
+    if not count:
+        return ""
+    return ngettext(
+        "%(count)s respondent left out of this breakdown: their group is hidden in their own "
+        "survey.",
+        "%(count)s respondents left out of this breakdown: their groups are hidden in their "
+        "own surveys.",
+        count,
+    ) % {"count": count}
+
+
 def _hidden_note(results) -> str:
     return gettext("– = hidden: fewer than %(count)s respondents in the group.") % {
         "count": results.min_size
@@ -105,7 +127,12 @@ def _table_sheet(table, note: str) -> Sheet:
         ]
         for row in table.rows
     ]
-    return Sheet(title=table.title, header=header, rows=rows, note=note)
+    return Sheet(
+        title=table.title,
+        header=header,
+        rows=rows,
+        note=" ".join(filter(None, [_left_out_note(table), note])),
+    )
 
 
 def _figure_sheet(table, note: str) -> Sheet:
@@ -242,6 +269,7 @@ def results_json(results) -> dict:
                 }
                 for row in table.rows
             ],
+            "left_out": left_out(table),
         }
 
     def figures_json(table):
@@ -267,8 +295,9 @@ def results_json(results) -> dict:
         "title": results.title,
         "min_group_size": results.min_size,
         "respondents": results.respondents,
+        "withheld_while_open": results.withheld,
         "response_rate": None
-        if rate is None
+        if rate is None or results.withheld
         else {"delivered": rate.delivered, "answered": rate.answered, "percent": rate.percent},
         "car_share": results.car_share,
         "non_respondents_counted_as_driving_alone": results.counts_non_respondents,

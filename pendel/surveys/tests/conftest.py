@@ -183,4 +183,11 @@ def results_wave(world, django_capture_on_commit_callbacks):
                 mode_fri="home",
                 choices={"reasons": ["fastest"]},
             )
+    return close(wave)
+
+
+def close(wave: Wave) -> Wave:
+    """Mark the wave closed (results of an open wave are withheld)."""
+    Wave.objects.filter(pk=wave.pk).update(closed_at=timezone.now())
+    wave.refresh_from_db()
     return wave

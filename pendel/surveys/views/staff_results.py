@@ -9,7 +9,7 @@ from pendel.accounts.access import coordinator_required, request_scope, staff_re
 from pendel.companies.selectors import location_get_for
 from pendel.regions.selectors import region_get_for, regions_for
 from pendel.surveys.forms import ResultsFilterForm
-from pendel.surveys.results import location_trend, pooled_results, wave_results
+from pendel.surveys.results import location_trend, min_size_of, pooled_results, wave_results
 from pendel.surveys.results.charts import figures_chart
 from pendel.surveys.results.display import figures_display
 from pendel.surveys.selectors import survey_settings_for, wave_get_for, waves_for
@@ -39,13 +39,13 @@ def location_results(request, location_id: int):
     scope = request_scope(request)
     location = location_get_for(scope, location_id)
     settings = survey_settings_for(location.region)
-    trend = location_trend(location, min_size=settings.min_group_size, settings=settings)
+    trend = location_trend(location, settings=settings)
     waves = waves_for(scope).filter(location=location)
     context = {
         "location": location,
         "trend_display": figures_display(trend),
         "chart": figures_chart(trend, column="car_alone", title=trend.title),
-        "min_size": settings.min_group_size,
+        "min_size": min_size_of(settings),
         "waves": waves,
     }
     return render(request, "surveys/staff/location_results.html", context)
