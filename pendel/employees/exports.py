@@ -10,19 +10,12 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from pendel.core.audit import audit_sentence
+from pendel.core.cells import spreadsheet_text
 from pendel.core.models import AuditEvent
 from pendel.employees.columns import COLUMNS, export_headers
 from pendel.employees.models import Employee
 
 CSV_DELIMITER = ";"
-# A cell starting with one of these is a formula to a spreadsheet program.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _phone(value: str) -> str:
@@ -42,7 +35,9 @@ def employee_cells(employee: Employee) -> list:
         "age_group": employee.get_age_group_display() if employee.age_group else "",
     }
     return [
-        cells[column.field] if column.field in cells else _safe(getattr(employee, column.field))
+        cells[column.field]
+        if column.field in cells
+        else spreadsheet_text(getattr(employee, column.field))
         for column in COLUMNS
     ]
 

@@ -149,5 +149,14 @@ def _frozen_questions(wave_id: int, dispatched_at, version_id: int) -> tuple[Que
     return tuple(questions)
 
 
+def frozen_question_ids(question_ids) -> set[int]:
+    """Which of these questions a sent survey has frozen (they can no longer change)."""
+    return set(
+        Wave.region_questions.through.objects.filter(
+            question_id__in=question_ids, wave__dispatched_at__isnull=False
+        ).values_list("question_id", flat=True)
+    )
+
+
 def region_questions_for(region) -> QuerySet[Question]:
     return Question.objects.filter(region=region).order_by("-is_active", "position", "id")

@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 
+from pendel.core.cells import spreadsheet_text
 from pendel.core.dates import region_today
 from pendel.core.downloads import file_response
 from pendel.invoicing.delivery import document_filename
@@ -63,13 +64,13 @@ def specification_response(invoice: Invoice) -> HttpResponse:
         writer.writerow(
             [
                 item.line.position,
-                item.line.name,
+                spreadsheet_text(item.line.name),
                 item.period.strftime("%Y-%m"),
-                item.line.location_name,
+                spreadsheet_text(item.line.location_name),
                 employee.pk,
-                employee.first_name,
-                employee.last_name,
-                employee.email,
+                spreadsheet_text(employee.first_name),
+                spreadsheet_text(employee.last_name),
+                spreadsheet_text(employee.email),
             ]
         )
     name = document_filename(invoice, "csv").replace(".csv", "-employees.csv")

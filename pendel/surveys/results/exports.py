@@ -18,6 +18,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pendel.core.cells import spreadsheet_text
 from pendel.core.money import format_number
 from pendel.surveys.results.display import one_decimal
 
@@ -152,7 +153,7 @@ def _sheet_name(title: str, used: set) -> str:
 def _xlsx_value(value):
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
-    return str(value)
+    return spreadsheet_text(str(value))
 
 
 def results_xlsx(results) -> bytes:

@@ -26,8 +26,11 @@ from pendel.surveys.forms import (
 )
 from pendel.surveys.models import Question, TemplateVersion
 from pendel.surveys.questionnaire import StepForm, questions_on, steps_of
-from pendel.surveys.selectors import region_questions_for, survey_settings_for
-from pendel.surveys.services.templates import question_is_frozen
+from pendel.surveys.selectors import (
+    frozen_question_ids,
+    region_questions_for,
+    survey_settings_for,
+)
 
 
 @staff_required
@@ -48,13 +51,15 @@ def settings_edit(request, slug: str):
 def region_questions(request, slug: str):
     region = region_get_for(request_scope(request), slug)
     language = request.LANGUAGE_CODE
+    questions = list(region_questions_for(region))
+    frozen = frozen_question_ids([question.pk for question in questions])
     rows = [
         {
             "question": question,
             "text": localized(question.text, language, region.default_language),
-            "frozen": question_is_frozen(question),
+            "frozen": question.pk in frozen,
         }
-        for question in region_questions_for(region)
+        for question in questions
     ]
     return render(request, "surveys/staff/region_questions.html", {"region": region, "rows": rows})
 

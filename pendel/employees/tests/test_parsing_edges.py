@@ -1,0 +1,51 @@
+"""The import's checks at their edges, as the preview shows them to the contact person."""
+
+import pytest
+from django.utils import translation
+
+from pendel.employees.parsing import MAX_STORED_ERRORS, describe_error, parse_table
+from pendel.employees.reading import FileError
+
+HEADER = ["First name", "Last name", "Email", "Start date", "End date"]
+
+
+def test_one_day_of_employment_is_fine_but_ending_before_starting_is_not():
+    parsed = parse_table(
+        [
+            HEADER,
+            ["Åse", "Berg", "ase@fisk.no", "2026-03-02", "2026-03-02"],
+            ["Per", "Dal", "per@fisk.no", "2026-03-02", "2026-03-01"],
+        ],
+        country="NO",
+    )
+    assert [(error["row"], error["code"]) for error in parsed.errors] == [(3, "end_before_start")]
+
+
+def test_a_file_full_of_mistakes_counts_them_all_and_keeps_the_first_500():
+    rows = [["Ola", "Nord", "not-an-email"] for _ in range(MAX_STORED_ERRORS + 5)]
+    parsed = parse_table([HEADER[:3], *rows], country="NO")
+    assert parsed.error_count == MAX_STORED_ERRORS + 5
+    assert len(parsed.errors) == MAX_STORED_ERRORS == 500
+
+
+def test_missing_columns_are_named_in_one_sentence():
+    with translation.override("en"), pytest.raises(FileError) as raised:
+        parse_table([["First name", "Department"], ["Åse", "Lager"]], country="NO")
+    assert raised.value.params["columns"] == "Last name, Work email"
+
+
+def test_an_ignored_column_is_shown_by_its_first_60_characters():
+    long_header = "Notes about this person that the programme does not need " * 2
+    parsed = parse_table(
+        [[*HEADER[:3], long_header], ["Åse", "Berg", "ase@fisk.no", "x"]], country="NO"
+    )
+    assert parsed.ignored_columns == [long_header[:60]]
+
+
+def test_an_error_of_the_whole_file_names_no_column():
+    with translation.override("en"):
+        described = describe_error(
+            {"row": 1, "field": "", "code": "duplicate_email", "params": {"other": 2}}
+        )
+    assert described["field"] == ""
+    assert described["row"] == 1
