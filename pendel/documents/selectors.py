@@ -2,13 +2,16 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from pendel.accounts.access import Scope
+from pendel.companies.models import Location
 from pendel.documents.models import Document
 
 
 def documents_for(scope: Scope) -> QuerySet[Document]:
     """Documents the actor may see, newest first. Region staff see everything filed
     under their regions; a contact person sees only what is shared with their company,
-    for the whole company or for one of their own locations."""
+    for one of their own locations or for the whole company in one of their locations'
+    regions: the same scope as invoices (a national company's contact person in one region
+    does not see the invoices filed for the company in the others)."""
     documents = Document.objects.filter(deleted_at__isnull=True).select_related(
         "organisation", "location", "region", "uploaded_by"
     )
@@ -18,8 +21,9 @@ def documents_for(scope: Scope) -> QuerySet[Document]:
         return documents.filter(region_id__in=scope.region_ids)
     if scope.organisation_id is None:
         return documents.none()
+    regions = Location.objects.filter(pk__in=scope.location_ids).values("region_id")
     return documents.filter(
-        Q(location__isnull=True) | Q(location_id__in=scope.location_ids),
+        Q(location_id__in=scope.location_ids) | Q(location__isnull=True, region_id__in=regions),
         organisation_id=scope.organisation_id,
         visibility=Document.Visibility.SHARED,
     )

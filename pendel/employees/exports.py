@@ -1,7 +1,6 @@
 """Files made from employee data: the employee list as CSV or XLSX (in the import's own
 format, so it imports again unchanged), and one person's data as JSON."""
 
-import csv
 import io
 from datetime import date
 
@@ -10,8 +9,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from pendel.core.audit import audit_sentence
-from pendel.core.cells import spreadsheet_text
 from pendel.core.models import AuditEvent
+from pendel.core.spreadsheets import CsvWriter, number_text, xlsx_append
 from pendel.employees.columns import COLUMNS, export_headers
 from pendel.employees.models import Employee
 
@@ -26,7 +25,9 @@ def _phone(value: str) -> str:
         number = phonenumbers.parse(value)
     except phonenumbers.NumberParseException:
         return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return number_text(
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    )
 
 
 def employee_cells(employee: Employee) -> list:
@@ -35,9 +36,7 @@ def employee_cells(employee: Employee) -> list:
         "age_group": employee.get_age_group_display() if employee.age_group else "",
     }
     return [
-        cells[column.field]
-        if column.field in cells
-        else spreadsheet_text(getattr(employee, column.field))
+        cells[column.field] if column.field in cells else getattr(employee, column.field)
         for column in COLUMNS
     ]
 
@@ -45,7 +44,7 @@ def employee_cells(employee: Employee) -> list:
 def employees_csv(employees, *, language: str) -> bytes:
     """Semicolon-separated UTF-8 with a BOM: Excel in all four countries opens it as is."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer = CsvWriter(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(export_headers(language))
     for employee in employees:
         writer.writerow(
@@ -60,9 +59,9 @@ def employees_csv(employees, *, language: str) -> bytes:
 def employees_xlsx(employees, *, language: str, title: str) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31] or "Employees")
-    sheet.append(export_headers(language))
+    xlsx_append(sheet, export_headers(language))
     for employee in employees:
-        sheet.append(employee_cells(employee))
+        xlsx_append(sheet, employee_cells(employee))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

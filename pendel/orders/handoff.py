@@ -27,7 +27,6 @@ there in it (not left before the month began, not erased): exactly the tickets t
 month's invoice run bills.
 """
 
-import csv
 import hashlib
 import io
 import secrets
@@ -40,6 +39,7 @@ from django.utils import timezone
 from pendel.catalogue.pricing import quotes_for
 from pendel.core.audit import audit_record
 from pendel.core.dates import month_end, month_value
+from pendel.core.spreadsheets import CsvDictWriter, number_text
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import HandoffKey
 from pendel.orders.selectors import handoff_tickets
@@ -103,9 +103,9 @@ def _row(ticket, month: date, quotes, currency: str) -> dict:
 
 def handoff_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = CsvDictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({**row, "phone": number_text(row["phone"])} for row in rows)
     return buffer.getvalue()
 
 

@@ -140,16 +140,18 @@ def test_each_role_sees_its_own_part_of_the_archive(world, archive):
     assert titles(scope_for(world.other_contact)) == {"Convenant Twentse Tegels"}
 
 
-def test_a_company_wide_document_reaches_the_companys_locations_in_other_regions(world):
-    """A national company: the document is filed under one region, and its contact
-    persons elsewhere see it; the other region's staff do not."""
+def test_a_company_wide_document_stays_in_the_region_it_is_filed_under(world):
+    """A national company: the document is filed under one region; like an invoice, it
+    reaches the company's contact persons in that region, not those elsewhere, nor the
+    other region's staff."""
     enschede = LocationFactory(organisation=world.company, region=world.other_region)
     document = make_document(
         actor=world.advisor, location=world.location, title="Nasjonal avtale", whole_company=True
     )
     contact_in_enschede = make_contact(enschede)
 
-    assert document_get_for(scope_for(contact_in_enschede), document.pk) == document
+    assert document_get_for(scope_for(world.contact), document.pk) == document
+    assert "Nasjonal avtale" not in titles(scope_for(contact_in_enschede))
     assert "Nasjonal avtale" not in titles(scope_for(world.other_advisor))
 
 

@@ -1,13 +1,12 @@
 """What the staff and company invoice pages share: the detail page's data and the files."""
 
-import csv
 import io
 
 from django.http import HttpResponse
 
-from pendel.core.cells import spreadsheet_text
 from pendel.core.dates import region_today
 from pendel.core.downloads import file_response
+from pendel.core.spreadsheets import CsvWriter
 from pendel.invoicing.delivery import document_filename
 from pendel.invoicing.models import BilledItem, Invoice
 from pendel.invoicing.pdf import invoice_pdf
@@ -57,20 +56,20 @@ def specification_response(invoice: Invoice) -> HttpResponse:
         .order_by("line__position", "employee__last_name", "employee__first_name", "id")
     )
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = CsvWriter(buffer)
     writer.writerow(SPECIFICATION_COLUMNS)
     for item in items:
         employee = item.employee
         writer.writerow(
             [
                 item.line.position,
-                spreadsheet_text(item.line.name),
+                item.line.name,
                 item.period.strftime("%Y-%m"),
-                spreadsheet_text(item.line.location_name),
+                item.line.location_name,
                 employee.pk,
-                spreadsheet_text(employee.first_name),
-                spreadsheet_text(employee.last_name),
-                spreadsheet_text(employee.email),
+                employee.first_name,
+                employee.last_name,
+                employee.email,
             ]
         )
     name = document_filename(invoice, "csv").replace(".csv", "-employees.csv")

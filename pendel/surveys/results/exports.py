@@ -18,8 +18,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pendel.core.cells import spreadsheet_text
 from pendel.core.money import format_number
+from pendel.core.spreadsheets import xlsx_append
 from pendel.surveys.results.display import left_out, one_decimal
 
 HIDDEN = "–"
@@ -180,7 +180,7 @@ def _sheet_name(title: str, used: set) -> str:
 def _xlsx_value(value):
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
-    return spreadsheet_text(str(value))
+    return str(value)
 
 
 def results_xlsx(results) -> bytes:
@@ -189,16 +189,16 @@ def results_xlsx(results) -> bytes:
     used: set = set()
     for sheet in result_sheets(results):
         worksheet = workbook.create_sheet(_sheet_name(sheet.title, used))
-        worksheet.append([str(sheet.title)])
+        xlsx_append(worksheet, [str(sheet.title)])
         worksheet["A1"].font = Font(bold=True, size=13)
-        worksheet.append([str(header) for header in sheet.header])
+        xlsx_append(worksheet, [str(header) for header in sheet.header])
         for cell in worksheet[2]:
             cell.font = Font(bold=True)
         for row in sheet.rows:
-            worksheet.append([_xlsx_value(value) for value in row])
+            xlsx_append(worksheet, [_xlsx_value(value) for value in row])
         if sheet.note:
             worksheet.append([])
-            worksheet.append([str(sheet.note)])
+            xlsx_append(worksheet, [str(sheet.note)])
         worksheet.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     workbook.save(buffer)
