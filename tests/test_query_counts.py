@@ -369,6 +369,7 @@ def add_answering_companies(ctx, batch):
         membership = _member(ctx.world.region, name)
         wave = make_wave(membership.location)
         _invite(wave, MIN_GROUP + 1, answered=MIN_GROUP, department=f"{name} avdeling")
+        _close(wave)  # pooled results count closed waves only
     return names
 
 
@@ -377,8 +378,14 @@ def add_answering_regions(ctx, batch):
     for name in names:
         region = RegionFactory(name=name, programme_name=name, country=ctx.world.region.country)
         membership = _member(region, f"{name} member")
-        _invite(make_wave(membership.location), MIN_GROUP + 1, answered=MIN_GROUP)
+        wave = make_wave(membership.location)
+        _invite(wave, MIN_GROUP + 1, answered=MIN_GROUP)
+        _close(wave)  # pooled results count closed waves only
     return names
+
+
+def _close(wave):
+    Wave.objects.filter(pk=wave.pk).update(closed_at=timezone.now())
 
 
 def add_location_waves(ctx, batch):
