@@ -4,6 +4,7 @@ country with its own advisor, company and contact person."""
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -14,6 +15,14 @@ from pendel.regions.factories import CountryFactory, RegionFactory
 # The same examples on every run, so that main stays green unless the code changes.
 hypothesis_settings.register_profile("pendel", derandomize=True, deadline=None, database=None)
 hypothesis_settings.load_profile("pendel")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in the cache; every test starts with none counted."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
