@@ -5,10 +5,19 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.test.client import ClientMixin
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
-from pendel.accounts.factories import add_contact_role, make_advisor, make_contact, make_coordinator
+from pendel.accounts.access import roles_for
+from pendel.accounts.factories import (
+    add_contact_role,
+    make_advisor,
+    make_contact,
+    make_coordinator,
+    pass_two_factor,
+)
+from pendel.accounts.two_factor import must_use_two_factor
 from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.regions.factories import CountryFactory, RegionFactory
 
@@ -23,6 +32,23 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_factor(monkeypatch):
+    """Staff must pass the second factor before any back-office page opens. A test that
+    logs someone in with `client.force_login(user)` means a complete login, so for a user
+    who needs the second factor the session is also marked as verified, with a real TOTP
+    device of theirs. `client.force_login(user, verified=False)` stops after the password,
+    as the two-factor tests need."""
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None, *, verified=True):
+        original(self, user, backend)
+        if verified and must_use_two_factor(user, has_staff_role=roles_for(user).is_staff):
+            pass_two_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,10 @@ see the scope of the portal it belongs to:
   kept in the session and checked against their roles on every request; otherwise the first
   by name) and only the locations they are contact person for, and no region rights.
 
-Every selector takes that scope."""
+Every selector takes that scope.
+
+Every guard also asks for the second factor (two_factor.py) where the user needs one: staff
+always, contact persons once they have turned it on. No view checks it on its own."""
 
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,8 +24,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from pendel.accounts.models import Role
+from pendel.accounts.two_factor import two_factor_passed
 
 ORGANISATION_SESSION_KEY = "pendel_organisation_id"
+TWO_FACTOR_URL = "accounts:two_factor"
 
 
 class Portal(StrEnum):
@@ -199,6 +204,9 @@ def _guard(portal: Portal | None, test):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             roles = request_roles(request)
+            # Staff (and anyone who turned it on) pass the second factor before any page.
+            if not two_factor_passed(request, has_staff_role=roles.is_staff):
+                return redirect_to_login(request.get_full_path(), TWO_FACTOR_URL)
             if not test(roles):
                 raise PermissionDenied
             chosen = chosen_organisation(request) if portal is Portal.COMPANY else None

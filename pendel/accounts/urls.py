@@ -1,32 +1,33 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from pendel.accounts.forms import QueuedPasswordResetForm
-from pendel.accounts.views import account, staff
+from pendel.accounts.access import login_required
+from pendel.accounts.views import account, password, staff, two_factor
 
 account_patterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", account.profile, name="profile"),
+    path("two-factor/", two_factor.verify, name="two_factor"),
+    path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("language/", account.set_language, name="set_language"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            success_url=reverse_lazy("accounts:password_change_done")
+        login_required(
+            auth_views.PasswordChangeView.as_view(
+                success_url=reverse_lazy("accounts:password_change_done")
+            )
         ),
         name="password_change",
     ),
     path(
         "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        login_required(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=QueuedPasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
+        password.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -36,9 +37,7 @@ account_patterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_complete")
-        ),
+        password.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -4,16 +4,19 @@ Idempotent: every row is found by its natural key (slug, email, organisation num
 running it again changes nothing. Names come from Faker with a fixed seed per country.
 """
 
+import base64
 import random
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
+from django_otp.oath import TOTP
 from django.utils import timezone
 from faker import Faker
 
-from pendel.accounts.factories import UserFactory
+from pendel.accounts.factories import UserFactory, make_totp_device
 from pendel.accounts.models import Role, User
 from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.companies.identifiers import (
@@ -37,7 +40,11 @@ from pendel.employees.models import AgeGroup, Employee
 from pendel.regions.factories import CountryFactory, RegionFactory
 from pendel.regions.models import Country, Region
 
-DEMO_PASSWORD = "pendel-demo"
+DEMO_PASSWORD = "pendel-demo-2026"
+# Staff log in with a second factor. Every demo staff user has an authenticator app enrolled
+# with this one secret (20 bytes, hex; `demo_totp_secret()` gives it in base32 for an app),
+# and `manage.py seed_demo --code` prints the code of the moment. Demo data only.
+DEMO_TOTP_KEY = "70656e64656c2d64656d6f2d746f74702d6b6579"
 
 COUNTRIES = [
     ("NO", "NOK", "nb", "Europe/Oslo"),
@@ -365,6 +372,32 @@ def seed_demo() -> None:
         advisor = User.objects.get(email=f"advisor.{slug}@pendel.demo")
         _membership(location, advisor, signed=True)
     _dual_role(regions)
+    _demo_two_factor()
+
+
+def demo_totp_secret() -> str:
+    return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode().rstrip("=")
+
+
+def demo_totp_code() -> str:
+    """The code an authenticator app with the demo secret shows now."""
+    return f"{TOTP(bytes.fromhex(DEMO_TOTP_KEY), step=30, t0=0, digits=6).token():06d}"
+
+
+def _demo_two_factor() -> None:
+    """Enrol the demo secret for every demo user who needs the second factor."""
+    staff = (
+        User.objects.filter(email__endswith="@pendel.demo")
+        .filter(
+            Q(is_superuser=True)
+            | Q(is_staff=True)
+            | Q(roles__kind__in=[Role.Kind.COORDINATOR, Role.Kind.REGION_STAFF])
+        )
+        .exclude(totpdevice__confirmed=True)
+        .distinct()
+    )
+    for user in staff:
+        make_totp_device(user, key=DEMO_TOTP_KEY)
 
 
 def _dual_role(regions: dict) -> None:

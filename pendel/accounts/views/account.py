@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from pendel.accounts.access import login_required
 from pendel.accounts.forms import LanguageForm, ProfileForm
 from pendel.accounts.services import user_set_language, user_update_profile
+from pendel.accounts.two_factor import has_two_factor
 
 
 @login_required
@@ -19,7 +20,11 @@ def profile(request):
         translation.activate(request.user.language or translation.get_language())
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "two_factor_on": has_two_factor(request.user)},
+    )
 
 
 @require_POST

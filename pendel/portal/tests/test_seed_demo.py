@@ -1,8 +1,10 @@
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from pendel.accounts.models import Role, User
 from pendel.companies.models import Location, Organisation
-from pendel.portal.demo import DEMO_PASSWORD, demo_logins
+from pendel.portal.demo import DEMO_PASSWORD, demo_logins, demo_totp_code
 from pendel.regions.models import Region
 
 
@@ -31,7 +33,31 @@ def test_running_it_again_changes_nothing(db):
     assert counts() == before
 
 
-def test_every_printed_login_works(client, db):
+def test_every_printed_login_works_and_staff_pass_with_the_demo_code(db):
     call_command("seed_demo", verbosity=0)
+    assert len(DEMO_PASSWORD) >= 12
     for login in demo_logins():
-        assert client.login(username=login.email, password=DEMO_PASSWORD), login.email
+        client = Client()
+        response = client.post(
+            reverse("accounts:login"), {"username": login.email, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, login.email
+        home = client.get(reverse("portal:home"), follow=True)
+        if home.redirect_chain and "/two-factor/" in home.redirect_chain[-1][0]:
+            step = home.redirect_chain[-1][0]
+            response = client.post(step, {"code": demo_totp_code()})
+            assert response.status_code == 302, login.email
+        final = client.get(reverse("portal:home"), follow=True)
+        assert final.status_code == 200, login.email
+        assert not any("/two-factor/" in url for url, _ in final.redirect_chain), login.email
+
+
+def test_staff_logins_ask_for_the_second_factor(db):
+    call_command("seed_demo", verbosity=0)
+    client = Client()
+    client.post(
+        reverse("accounts:login"), {"username": "admin@pendel.demo", "password": DEMO_PASSWORD}
+    )
+    assert client.get("/admin/", follow=True).redirect_chain[-1][0].startswith(
+        reverse("accounts:two_factor")
+    )

@@ -1,7 +1,13 @@
 from django.core.management.base import BaseCommand
 
 from pendel.invoicing.demo import seed_demo_billing
-from pendel.portal.demo import DEMO_PASSWORD, demo_logins, seed_demo
+from pendel.portal.demo import (
+    DEMO_PASSWORD,
+    demo_logins,
+    demo_totp_code,
+    demo_totp_secret,
+    seed_demo,
+)
 from pendel.surveys.demo import seed_demo_surveys
 
 
@@ -12,8 +18,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--logins-only", action="store_true", help="Only print the demo logins."
         )
+        parser.add_argument(
+            "--code",
+            action="store_true",
+            help="Only print the staff users' current two-factor code.",
+        )
 
-    def handle(self, *args, logins_only: bool = False, **options):
+    def handle(self, *args, logins_only: bool = False, code: bool = False, **options):
+        if code:
+            self.stdout.write(demo_totp_code())
+            return
         if not logins_only:
             seed_demo()
             seed_demo_billing()
@@ -22,3 +36,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.role:<56} {login.email}")
+        self.stdout.write(
+            "Staff and the superuser also need a code from an authenticator app. Add the demo"
+            f" secret {demo_totp_secret()} to one, or get the code of the moment with"
+            " `.venv/bin/python manage.py seed_demo --code`."
+        )
