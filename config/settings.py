@@ -151,6 +151,7 @@ AXES_CLIENT_IP_CALLABLE = "pendel.core.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "pendel.accounts.views.password.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # the audit trail records every login (pendel.accounts.signals)
 AXES_VERBOSE = False
+AXES_USERNAME_FORM_FIELD = "username"  # the login forms' field (it holds the e-mail address)
 AXES_USERNAME_CALLABLE = "pendel.accounts.signals.attempted_username"
 
 # Sessions end after a time without requests (shorter for staff) and, whatever happens,

@@ -23,7 +23,9 @@ def _address(request) -> str:
 def attempted_username(request, credentials: dict) -> str:
     """The username as typed, trimmed and in lower case, so that "Ola@X" and "ola@x" count
     as one account for the lock-out (AXES_USERNAME_CALLABLE)."""
-    return str((credentials or {}).get("username") or "").strip().lower()[:USERNAME_LENGTH]
+    credentials = credentials or {}
+    typed = credentials.get("username") or credentials.get(User.USERNAME_FIELD) or ""
+    return str(typed).strip().lower()[:USERNAME_LENGTH]
 
 
 def _target(username: str) -> Target:

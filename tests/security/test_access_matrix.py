@@ -94,6 +94,8 @@ RULES: dict[str, Rule] = {
     "accounts:login": PUBLIC,
     "accounts:logout": PUBLIC,
     "accounts:profile": LOGGED_IN,
+    "accounts:two_factor": LOGGED_IN,
+    "accounts:two_factor_setup": LOGGED_IN,
     "accounts:set_language": PUBLIC,
     "accounts:password_change": LOGGED_IN,
     "accounts:password_change_done": LOGGED_IN,
