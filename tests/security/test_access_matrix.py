@@ -351,7 +351,7 @@ def rule_for(route: Route) -> Rule | None:
 def fill(route: Route, rule: Rule, objects: dict, *, month: str = "2026-03") -> str | None:
     """The route's URL with the tenant's objects in its arguments."""
     if route.namespace == "admin":
-        values = {"object_id": "1", "content_type_id": "1", "id": "1", "url": "x"}
+        values = {"object_id": "1", "content_type_id": "1", "id": "1", "pk": "1", "url": "x"}
         values["app_label"] = "accounts"
     else:
         values = {
