@@ -32,9 +32,10 @@ def _login_failed(changes: dict) -> str:
 
 
 def _locked_out(changes: dict) -> str:
-    return gettext(
-        "Logins as “%(username)s” from %(address)s locked after repeated failures."
-    ) % {"username": changes["username"], "address": changes["address"]}
+    return gettext("Logins as “%(username)s” from %(address)s locked after repeated failures.") % {
+        "username": changes["username"],
+        "address": changes["address"],
+    }
 
 
 register_actions(

@@ -63,9 +63,7 @@ def make_totp_device(user: User, key: str | None = None) -> TOTPDevice:
 def pass_two_factor(client, user: User) -> TOTPDevice:
     """Mark a test client's session as having passed the second factor with a real device
     of the user's (made when they have none)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or make_totp_device(
-        user
-    )
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or make_totp_device(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()

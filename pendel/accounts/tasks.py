@@ -29,6 +29,7 @@ def password_reset_request(*, email: str, language: str = "") -> None:
 
 describe_task(
     password_reset_request,
-    lambda kwargs: [gettext("Sending a password reset link, if the address is known")]
-    * len(kwargs),
+    lambda kwargs: (
+        [gettext("Sending a password reset link, if the address is known")] * len(kwargs)
+    ),
 )

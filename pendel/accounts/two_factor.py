@@ -127,9 +127,7 @@ def code_verify(*, request, code: str) -> bool:
             for device in StaticDevice.objects.filter(user=user, confirmed=True):
                 if device.verify_token(token):  # deletes the code it matched
                     used = device
-                    audit_record(
-                        actor=user, action=AccountsAction.RECOVERY_CODE_USED, target=user
-                    )
+                    audit_record(actor=user, action=AccountsAction.RECOVERY_CODE_USED, target=user)
                     break
     if used is None:
         audit_record(actor=user, action=AccountsAction.TWO_FACTOR_FAILED, target=user)

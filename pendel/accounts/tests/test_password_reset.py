@@ -51,13 +51,9 @@ def test_the_task_sends_to_a_known_address_in_the_users_language_and_nothing_oth
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_recipient_gets_at_most_three_links_an_hour_and_the_answer_stays_the_same(
-    client, world
-):
+def test_a_recipient_gets_at_most_three_links_an_hour_and_the_answer_stays_the_same(client, world):
     for n in range(5):
-        response = client.post(
-            RESET, {"email": "advisor@example.com"}, REMOTE_ADDR=f"10.3.0.{n}"
-        )
+        response = client.post(RESET, {"email": "advisor@example.com"}, REMOTE_ADDR=f"10.3.0.{n}")
         assert response["Location"] == DONE
     assert len(mail.outbox) == password_views.RESETS_PER_RECIPIENT
 

@@ -78,6 +78,10 @@ def test_a_password_of_twelve_characters_is_accepted(client, world):
     client.force_login(world.contact)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "Fjord-Sild12", "new_password2": "Fjord-Sild12"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Fjord-Sild12",
+            "new_password2": "Fjord-Sild12",
+        },
     )
     assert response.status_code == 302

@@ -58,6 +58,8 @@ def test_staff_logins_ask_for_the_second_factor(db):
     client.post(
         reverse("accounts:login"), {"username": "admin@pendel.demo", "password": DEMO_PASSWORD}
     )
-    assert client.get("/admin/", follow=True).redirect_chain[-1][0].startswith(
-        reverse("accounts:two_factor")
+    assert (
+        client.get("/admin/", follow=True)
+        .redirect_chain[-1][0]
+        .startswith(reverse("accounts:two_factor"))
     )
