@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
-from django_otp.oath import TOTP
 from django.utils import timezone
+from django_otp.oath import TOTP
 from faker import Faker
 
 from pendel.accounts.factories import UserFactory, make_totp_device
