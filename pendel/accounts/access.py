@@ -18,7 +18,8 @@ from enum import StrEnum
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured
+from django.http import Http404
 
 from pendel.accounts.models import Role
 
@@ -200,7 +201,9 @@ def _guard(portal: Portal | None, test):
                 return redirect_to_login(request.get_full_path())
             roles = request_roles(request)
             if not test(roles):
-                raise PermissionDenied
+                # The wrong portal answers like everything else out of scope: it does not
+                # exist for this user (a 403 would tell an outsider the page is there).
+                raise Http404
             chosen = chosen_organisation(request) if portal is Portal.COMPANY else None
             request.portal = portal
             request.scope = roles.scope(portal, chosen)

@@ -248,13 +248,14 @@ class Visitor:
 
 
 # --- what a cell should answer --------------------------------------------------------------
-ALLOWED, REFUSED, WRONG_PORTAL, TO_LOGIN, TO_ADMIN_LOGIN = (
+ALLOWED, REFUSED, TO_LOGIN, TO_ADMIN_LOGIN = (
     "allowed",
     "404",
-    "403 or 404",
     "to the login page",
     "to the admin's login page",
 )
+# The wrong portal answers like everything else out of scope (issue 10, item 10).
+WRONG_PORTAL = REFUSED
 
 
 def expected(rule: Rule, visitor: Visitor, tenant: str | None) -> str:
@@ -273,7 +274,6 @@ def expected(rule: Rule, visitor: Visitor, tenant: str | None) -> str:
         if not visitor.is_staff:
             return WRONG_PORTAL
         if access is Access.COORDINATOR:
-            # coordinator_required answers 403 today; sec-data makes it 404 (issue 10, item 10).
             return ALLOWED if visitor.all_regions else WRONG_PORTAL
         if access is Access.REGION:
             return ALLOWED if visitor.all_regions or tenant in visitor.staff_of else REFUSED
@@ -307,10 +307,6 @@ def outcome(response) -> str:
 
 
 def matches(got: str, wanted: str) -> bool:
-    # The wrong portal answers 403 today; another part of issue 10 makes it 404. Accept both
-    # as refused for now, never a page.
-    if wanted == WRONG_PORTAL:
-        return got in ("403", REFUSED)
     return got == wanted
 
 
