@@ -54,6 +54,7 @@ class Access(StrEnum):
     CONTACT = "Min side, the contact person's own company"
     COMPANY = "Min side, an object of the contact person's own company"
     TOKEN = "whoever holds the survey link"
+    INVITED = "the invited account, logged in, with the link from its mail"
     ADMIN = "Django admin: superusers only"
     NOBODY = "nobody (exists only in development mode)"
 
@@ -193,6 +194,9 @@ RULES: dict[str, Rule] = {
     "company:home": CONTACT,
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
+    # Filled with a key that is nobody's: every visitor logged in gets 404 (the invited
+    # account's own link is tested in pendel/companies/tests/test_contact_invitations.py).
+    "company:contact_invitation": Rule(Access.INVITED),
     "company:employee_list": CONTACT,
     "company:employee_create": CONTACT,
     "company:employee_export": CONTACT,
@@ -270,6 +274,8 @@ def expected(rule: Rule, visitor: Visitor, tenant: str | None) -> str:
         return TO_LOGIN
     if access is Access.LOGIN:
         return ALLOWED
+    if access is Access.INVITED:
+        return REFUSED
     if access in (Access.STAFF, Access.REGION, Access.COORDINATOR):
         if not visitor.is_staff:
             return WRONG_PORTAL
@@ -357,6 +363,7 @@ def fill(route: Route, rule: Rule, objects: dict, *, month: str = "2026-03") -> 
             "month": month,
             "file_format": "pdf",
             "uidb64": "MQ",
+            "key": "not-a-real-invitation",
         }
         if route.namespace == "accounts":
             values["token"] = "set-password"
