@@ -21,7 +21,8 @@ from enum import StrEnum
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured
+from django.http import Http404
 
 from pendel.accounts.models import Role
 from pendel.accounts.two_factor import two_factor_passed
@@ -208,7 +209,9 @@ def _guard(portal: Portal | None, test):
             if not two_factor_passed(request, has_staff_role=roles.is_staff):
                 return redirect_to_login(request.get_full_path(), TWO_FACTOR_URL)
             if not test(roles):
-                raise PermissionDenied
+                # The wrong portal answers like everything else out of scope: it does not
+                # exist for this user (a 403 would tell an outsider the page is there).
+                raise Http404
             chosen = chosen_organisation(request) if portal is Portal.COMPANY else None
             request.portal = portal
             request.scope = roles.scope(portal, chosen)

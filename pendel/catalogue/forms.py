@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pendel.catalogue.models import Price, Product, VatRate
+from pendel.core.fields import BoundedDateField, IdChoiceField, bounded_formfield
 from pendel.core.texts import add_translated_fields, collect_translated
 
 
@@ -9,6 +10,7 @@ class ProductForm(forms.ModelForm):
     """The product's settings, and its name and description in each language."""
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Product
         fields = ["code", "kind", "billing", "tax_class", "is_orderable", "is_active", "sort_order"]
 
@@ -44,7 +46,7 @@ class ProductForm(forms.ModelForm):
 
 
 class PriceForm(forms.Form):
-    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
+    product = IdChoiceField(label=_("Product"), queryset=Product.objects.none())
     basis = forms.ChoiceField(
         label=_("Price basis"), choices=Price.Basis.choices, initial=Price.Basis.FIXED
     )
@@ -56,7 +58,7 @@ class PriceForm(forms.Form):
         required=False,
         help_text=_("Tick for a consumer price such as 199 kr a month."),
     )
-    valid_from = forms.DateField(
+    valid_from = BoundedDateField(
         label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
@@ -76,7 +78,7 @@ class AnnualPassForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Annual pass price, VAT included"), max_digits=12, decimal_places=2, min_value=1
     )
-    valid_from = forms.DateField(
+    valid_from = BoundedDateField(
         label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
     )
     source_url = forms.URLField(
@@ -88,6 +90,7 @@ class VatRateForm(forms.ModelForm):
     source_url = forms.URLField(label=_("Source"), max_length=500, assume_scheme="https")
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = VatRate
         fields = [
             "country",

@@ -19,6 +19,7 @@ class CompaniesAction(models.TextChoices):
     APPLICATION_APPROVED = "application.approved", _("Application approved.")
     APPLICATION_REJECTED = "application.rejected", _("Application rejected.")
     CONTACT_INVITED = "contact.invited", _("Contact person invited.")
+    CONTACT_ACCEPTED = "contact.accepted", _("Contact person invitation accepted.")
 
 
 register_actions(
@@ -26,6 +27,9 @@ register_actions(
     sentences={
         CompaniesAction.CONTACT_INVITED: lambda changes: (
             gettext("%(email)s invited as a contact person.") % {"email": changes["email"]}
+        ),
+        CompaniesAction.CONTACT_ACCEPTED: lambda changes: (
+            gettext("%(email)s accepted to be a contact person.") % {"email": changes["email"]}
         ),
     },
 )

@@ -12,6 +12,7 @@ from pendel.companies.models import (
 )
 from pendel.companies.selectors import SIZE_BANDS
 from pendel.companies.services.memberships import TERM_FIELDS
+from pendel.core.fields import IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
 
 
@@ -31,6 +32,7 @@ class ApplicationForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Application
         fields = [
             "company_name",
@@ -92,9 +94,7 @@ class MemberFilterForm(forms.Form):
     status = forms.ChoiceField(
         required=False, label=_("Status"), choices=[("", _("All"))] + MembershipStatus.choices
     )
-    advisor = forms.ModelChoiceField(
-        required=False, label=_("Advisor"), queryset=None, empty_label=_("All")
-    )
+    advisor = IdChoiceField(required=False, label=_("Advisor"), queryset=None, empty_label=_("All"))
     municipality = forms.ChoiceField(required=False, label=_("Municipality"))
     size = forms.ChoiceField(
         required=False,
@@ -127,6 +127,7 @@ class MemberFilterForm(forms.Form):
 
 class TermsForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Membership
         fields = TERM_FIELDS
         widgets = {"agreement_signed_on": DateInput()}
@@ -151,7 +152,7 @@ class TransitionForm(forms.Form):
 
 
 class AdvisorForm(forms.Form):
-    advisor = forms.ModelChoiceField(
+    advisor = IdChoiceField(
         label=_("Advisor"), queryset=None, required=False, empty_label=_("No advisor")
     )
 
@@ -162,6 +163,7 @@ class AdvisorForm(forms.Form):
 
 class NoteForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = AdvisorNote
         fields = ["kind", "happened_on", "text", "follow_up_on"]
         widgets = {
@@ -177,7 +179,7 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Work email"))
     title = forms.CharField(label=_("Job title"), max_length=120, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
-    location = forms.ModelChoiceField(label=_("Workplace"), queryset=None, empty_label=None)
+    location = IdChoiceField(label=_("Workplace"), queryset=None, empty_label=None)
 
     def __init__(self, *args, locations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -195,7 +197,7 @@ class InviteForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    advisor = forms.ModelChoiceField(
+    advisor = IdChoiceField(
         label=_("Advisor"), queryset=None, required=False, empty_label=_("No advisor yet")
     )
 

@@ -355,3 +355,51 @@ class AdvisorNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.happened_on}"
+
+
+class ContactInvitation(models.Model):
+    """An existing account asked to become contact person of a location. Nothing changes for
+    that account until its owner, logged in as it, opens the link in the mail and accepts.
+    Only the SHA-256 of the link's token is kept; the token is made when the mail is sent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="contact_invitations",
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        on_delete=models.CASCADE,
+        related_name="contact_invitations",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    primary = models.BooleanField(_("primary contact"), default=False)
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact person invitation")
+        verbose_name_plural = _("contact person invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "location"],
+                condition=Q(accepted_at__isnull=True),
+                name="contact_invitation_one_open_per_user_and_location",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.location}"

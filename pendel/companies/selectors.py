@@ -40,6 +40,17 @@ def organisations_for(scope: Scope) -> QuerySet[Organisation]:
     return organisations.filter(id__in=locations_for(scope).values("organisation_id"))
 
 
+def organisations_wholly_in(scope: Scope) -> QuerySet[Organisation]:
+    """The organisations whose every location is in the scope's regions. What applies to all
+    of an organisation's invoices (its invoice settings) is changed only by staff who see
+    all of it: an organisation in two regions is the coordinator's."""
+    organisations = organisations_for(scope)
+    if scope.all_regions or not scope.region_ids:
+        return organisations
+    elsewhere = Location.objects.exclude(region_id__in=scope.region_ids).values("organisation_id")
+    return organisations.exclude(id__in=elsewhere)
+
+
 def memberships_for(scope: Scope) -> QuerySet[Membership]:
     return Membership.objects.select_related(
         "location__organisation", "location__region__country", "advisor"

@@ -21,7 +21,10 @@ staff_patterns = [
     path("applications/<int:pk>/reject/", staff.application_reject, name="application_reject"),
     path("national/", staff.national_overview, name="national_overview"),
 ]
-company_patterns = [path("contacts/", company.contact_list, name="contact_list")]
+company_patterns = [
+    path("contacts/", company.contact_list, name="contact_list"),
+    path("contacts/join/<str:key>/", company.contact_invitation, name="contact_invitation"),
+]
 public_patterns = [
     path("programmes/<slug:slug>/", public.programme_detail, name="programme_detail"),
     path("programmes/<slug:slug>/join/", public.application_create, name="application_create"),

@@ -3,12 +3,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.fields import IdChoiceField
 from pendel.documents.files import ALLOWED_TYPES_TEXT, FILE_TYPES, max_bytes
 from pendel.documents.models import Document
 
 
 class DocumentFilterForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=_("Company"), queryset=None, required=False, empty_label=_("All companies")
     )
     category = forms.ChoiceField(
@@ -28,7 +29,7 @@ class DocumentFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class LocationChoiceField(forms.ModelChoiceField):
+class LocationChoiceField(IdChoiceField):
     def label_from_instance(self, location) -> str:
         return f"{location} ({location.region.name})"
 

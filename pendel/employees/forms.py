@@ -4,6 +4,7 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.fields import BoundedDateField, bounded_formfield
 from pendel.employees.models import Employee
 from pendel.employees.reading import EXTENSIONS
 from pendel.employees.values import CellError, read_phone, read_postcode
@@ -41,6 +42,7 @@ class EmployeeForm(forms.Form):
                 Employee,
                 fields=fields,
                 widgets={"start_date": DateInput, "end_date": DateInput},
+                formfield_callback=bounded_formfield,
             )
         )
         for name in ("first_name", "last_name", "email"):
@@ -75,7 +77,7 @@ class EmployeeForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    end_date = forms.DateField(
+    end_date = BoundedDateField(
         label=_("Last day of employment"), widget=DateInput, initial=timezone.localdate
     )
 

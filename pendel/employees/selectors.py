@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from pendel.accounts.access import Scope
 from pendel.companies.models import Location
 from pendel.companies.selectors import locations_for
+from pendel.core.requests import parse_id
 from pendel.employees.models import Employee, EmployeeImport
 
 
@@ -32,9 +33,10 @@ def employee_location_get_for(scope: Scope, location_id) -> Location:
         if location is None:
             raise Http404
         return location
-    if not str(location_id).isdigit():
+    wanted = parse_id(location_id)
+    if wanted is None:
         raise Http404
-    return get_object_or_404(locations, pk=location_id)
+    return get_object_or_404(locations, pk=wanted)
 
 
 def employee_search(

@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pendel.core.dates import add_months, month_choices, region_today
+from pendel.core.fields import BoundedDateField, IdChoiceField, bounded_formfield
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.orders.forms import MonthField
 
 
 class RunStartForm(forms.Form):
-    region = forms.ModelChoiceField(label=_("Region"), queryset=None)
+    region = IdChoiceField(label=_("Region"), queryset=None)
 
     def __init__(self, *args, regions, this_month, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,7 +59,7 @@ class PaymentForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount"), max_digits=14, decimal_places=2, min_value=Decimal("0.01")
     )
-    received_on = forms.DateField(
+    received_on = BoundedDateField(
         label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"})
     )
     reference = forms.CharField(label=_("Reference"), max_length=100, required=False)
@@ -117,6 +118,7 @@ class CreditForm(forms.Form):
 
 class SellerProfileForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = SellerProfile
         fields = [
             "legal_name",

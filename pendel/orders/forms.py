@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pendel.catalogue.models import Product
 from pendel.core.dates import month_choices, month_value, parse_month
+from pendel.core.fields import IdChoiceField, IdMultipleChoiceField
 from pendel.employees.models import Employee
 
 MONTHS_AHEAD = 12
@@ -22,13 +23,13 @@ class MonthField(forms.ChoiceField):
 
 
 class TicketOrderForm(forms.Form):
-    product = forms.ModelChoiceField(label=_("Ticket"), queryset=Product.objects.none())
+    product = IdChoiceField(label=_("Ticket"), queryset=Product.objects.none())
     all_employees = forms.BooleanField(
         label=_("All employees of the location"),
         required=False,
         help_text=_("Everyone on the employee list who has no ticket yet."),
     )
-    employees = forms.ModelMultipleChoiceField(
+    employees = IdMultipleChoiceField(
         label=_("Employees"),
         queryset=Employee.objects.none(),
         required=False,
@@ -66,8 +67,8 @@ class TicketOrderForm(forms.Form):
 
 
 class OrderForm(forms.Form):
-    location = forms.ModelChoiceField(label=_("Location"), queryset=None)
-    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
+    location = IdChoiceField(label=_("Location"), queryset=None)
+    product = IdChoiceField(label=_("Product"), queryset=Product.objects.none())
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=10000, initial=1)
     note = forms.CharField(
         label=_("Note"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.fields import BoundedDateField, IdChoiceField, bounded_formfield
 from pendel.core.texts import (
     LANGUAGE_CODES,
     add_translated_fields,
@@ -27,14 +28,14 @@ class DateInput(forms.DateInput):
 
 
 class WaveForm(forms.Form):
-    location = forms.ModelChoiceField(queryset=None, label=_("Location"))
+    location = IdChoiceField(queryset=None, label=_("Location"))
     whole_organisation = forms.BooleanField(
         label=_("The same survey at every location of this organisation that you manage"),
         required=False,
     )
     kind = forms.ChoiceField(label=_("Kind of survey"), choices=Wave.Kind.choices)
-    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
-    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
+    opens_on = BoundedDateField(label=_("Opens on"), widget=DateInput())
+    closes_on = BoundedDateField(label=_("Closes on"), widget=DateInput())
     reminder_1_days = forms.IntegerField(
         label=_("First reminder, days after opening"),
         min_value=1,
@@ -78,8 +79,8 @@ class WaveForm(forms.Form):
 
 
 class WaveExtendForm(forms.Form):
-    closes_on = forms.DateField(label=_("New close date"), widget=DateInput())
-    reminder_on = forms.DateField(
+    closes_on = BoundedDateField(label=_("New close date"), widget=DateInput())
+    reminder_on = BoundedDateField(
         label=_("Extra reminder on"),
         widget=DateInput(),
         required=False,
@@ -111,6 +112,7 @@ class UndeliveredForm(forms.Form):
 
 class SurveySettingsForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = SurveySettings
         fields = [
             "baseline_threshold",
@@ -125,8 +127,13 @@ class RegionQuestionForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Type of question"), choices=Question.Kind.choices)
     required = forms.BooleanField(label=_("An answer is required"), required=False)
-    min_value = forms.DecimalField(label=_("Lowest number"), required=False)
-    max_value = forms.DecimalField(label=_("Highest number"), required=False)
+    # As the question keeps them: at most eight digits, one of them after the point.
+    min_value = forms.DecimalField(
+        label=_("Lowest number"), required=False, max_digits=8, decimal_places=1
+    )
+    max_value = forms.DecimalField(
+        label=_("Highest number"), required=False, max_digits=8, decimal_places=1
+    )
     position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999, initial=0)
 
     def __init__(self, *args, region, question: Question | None = None, **kwargs):

@@ -20,12 +20,12 @@ def test_it_sends_anonymous_visitors_to_the_login(client, world, name):
 @pytest.mark.parametrize("name", [*STAFF_PAGES, "staff:task_list"])
 def test_it_refuses_staff_pages_to_a_contact_person(client, world, name):
     client.force_login(world.contact)
-    assert client.get(reverse(name)).status_code == 403
+    assert client.get(reverse(name)).status_code == 404
 
 
 def test_it_refuses_min_side_to_an_advisor(client, world):
     client.force_login(world.advisor)
-    assert client.get(reverse("company:home")).status_code == 403
+    assert client.get(reverse("company:home")).status_code == 404
 
 
 def test_an_advisor_cannot_open_another_regions_page(client, world):
@@ -91,7 +91,7 @@ def test_min_side_shows_only_the_contact_persons_company(client, world):
 
 def test_the_task_page_is_for_the_coordinator_only(client, world):
     client.force_login(world.advisor)
-    assert client.get(reverse("staff:task_list")).status_code == 403
+    assert client.get(reverse("staff:task_list")).status_code == 404
     client.force_login(world.coordinator)
     assert client.get(reverse("staff:task_list")).status_code == 200
 

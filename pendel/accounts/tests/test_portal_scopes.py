@@ -162,7 +162,7 @@ def test_the_back_office_gives_a_contact_person_no_contact_rights(client, world,
 
 def test_a_contact_person_only_still_cannot_enter_the_back_office(client, world):
     client.force_login(world.contact_of_two)
-    assert client.get(reverse("staff:home")).status_code == 403
+    assert client.get(reverse("staff:home")).status_code == 404
 
 
 # The switch between the portals.

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,6 +9,7 @@ from pendel.accounts.access import login_required
 from pendel.accounts.forms import LanguageForm, ProfileForm
 from pendel.accounts.services import user_set_language, user_update_profile
 from pendel.accounts.two_factor import has_two_factor
+from pendel.core.requests import next_path
 
 
 @login_required
@@ -31,10 +31,7 @@ def profile(request):
 def set_language(request):
     """The language switcher: remembered in a cookie, and in the profile when logged in."""
     form = LanguageForm(request.POST)
-    target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/"
-    response = redirect(target)
+    response = redirect(next_path(request, "/"))
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:

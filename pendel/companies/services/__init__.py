@@ -5,7 +5,12 @@ from pendel.companies.services.applications import (
     application_reject,
     application_submit,
 )
-from pendel.companies.services.contacts import contact_invite, contact_set_primary
+from pendel.companies.services.contacts import (
+    contact_invitation_accept,
+    contact_invitation_for,
+    contact_invite,
+    contact_set_primary,
+)
 from pendel.companies.services.memberships import (
     membership_assign_advisor,
     membership_transition,
@@ -18,6 +23,8 @@ __all__ = [
     "application_approve",
     "application_reject",
     "application_submit",
+    "contact_invitation_accept",
+    "contact_invitation_for",
     "contact_invite",
     "contact_set_primary",
     "membership_assign_advisor",

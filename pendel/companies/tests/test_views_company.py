@@ -76,4 +76,4 @@ def test_min_side_shows_status_advisor_and_terms(client, world, membership):
 
 def test_staff_cannot_use_the_company_contact_page(client, world):
     client.force_login(world.advisor)
-    assert client.get(reverse("company:contact_list")).status_code == 403
+    assert client.get(reverse("company:contact_list")).status_code == 404

@@ -3,7 +3,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from pendel.accounts.access import contact_person_required, request_scope
+from pendel.accounts.access import (
+    contact_person_required,
+    login_required,
+    organisation_choose,
+    request_scope,
+)
 from pendel.companies import selectors, services
 from pendel.companies.forms import InviteForm
 from pendel.core.forms import apply_validation_error
@@ -39,3 +44,23 @@ def contact_list(request):
     return render(
         request, "companies/company/contact_list.html", {"contacts": contacts, "form": form}
     )
+
+
+@login_required
+def contact_invitation(request, key: str):
+    """The link in the mail to an existing account: its owner, logged in as that account,
+    accepts to become contact person. Anyone else, or a link used or expired, gets 404."""
+    invitation = services.contact_invitation_for(user=request.user, token=key)
+    if request.method == "POST":
+        services.contact_invitation_accept(user=request.user, token=key)
+        organisation = invitation.location.organisation
+        if hasattr(request, "roles"):
+            del request.roles  # read again, with the new role
+        organisation_choose(request, organisation.pk)
+        messages.success(
+            request,
+            _("You are now a contact person for %(organisation)s.")
+            % {"organisation": organisation.name},
+        )
+        return redirect("company:home")
+    return render(request, "companies/company/contact_invitation.html", {"invitation": invitation})

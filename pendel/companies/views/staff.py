@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +21,7 @@ from pendel.companies.forms import (
 from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import message_validation_error
+from pendel.core.requests import next_path
 from pendel.regions.selectors import regions_for
 
 
@@ -147,10 +147,7 @@ def note_done(request, pk: int):
     note = selectors.note_get_for(scope, pk)
     services.note_mark_done(note=note, actor=request.user)
     messages.success(request, _("The follow-up is marked as done."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "staff:followups"
-    return redirect(target)
+    return redirect(next_path(request, "staff:followups"))
 
 
 @require_POST

@@ -97,5 +97,5 @@ def test_the_list_costs_the_same_queries_for_more_jobs(client, world, jobs):
 
 def test_only_the_coordinator_sees_the_list(client, world):
     client.force_login(world.advisor)
-    assert client.get(reverse("staff:task_list")).status_code == 403
+    assert client.get(reverse("staff:task_list")).status_code == 404
     assert reverse("staff:task_list") == "/staff/tasks/"

@@ -36,19 +36,19 @@ def test_anonymous_visitors_cannot_fetch_a_document(client, world, archive, name
 @pytest.mark.parametrize("name", STAFF_PAGES)
 def test_a_contact_person_cannot_use_the_staff_pages(client, world, name):
     client.force_login(world.contact)
-    assert client.get(reverse(name)).status_code == 403
+    assert client.get(reverse(name)).status_code == 404
 
 
 @pytest.mark.parametrize("name", STAFF_DOCUMENT_PAGES)
 def test_a_contact_person_cannot_use_the_staff_document_pages(client, world, archive, name):
     client.force_login(world.contact)
-    assert client.get(reverse(name, args=[archive["shared"].pk])).status_code == 403
+    assert client.get(reverse(name, args=[archive["shared"].pk])).status_code == 404
 
 
 @pytest.mark.parametrize("name", COMPANY_PAGES)
 def test_an_advisor_cannot_use_min_side(client, world, name):
     client.force_login(world.advisor)
-    assert client.get(reverse(name)).status_code == 403
+    assert client.get(reverse(name)).status_code == 404
 
 
 def test_another_regions_advisor_does_not_see_the_document_listed(client, world, archive):

@@ -1,7 +1,7 @@
 """Every page of the catalogue, orders and invoicing, opened by the outsider: the advisor of
 another region. Anything of our region is a 404 (GET and POST alike) and changes nothing;
-lists show none of it; the coordinator's pages are refused to every advisor (403); Min
-side is refused to staff (403)."""
+lists show none of it; the coordinator's pages are refused to every advisor (404); Min
+side is refused to staff (404)."""
 
 import pytest
 from django.urls import get_resolver, reverse
@@ -179,8 +179,8 @@ def test_the_coordinators_pages_are_refused_to_every_advisor(client, world, ours
     before = snapshot()
     for advisor in (world.advisor, world.other_advisor):
         client.force_login(advisor)
-        assert client.get(reverse(name)).status_code == 403
-        assert client.post(reverse(name), POST).status_code == 403
+        assert client.get(reverse(name)).status_code == 404
+        assert client.post(reverse(name), POST).status_code == 404
     assert snapshot() == before
 
 
@@ -190,7 +190,7 @@ def test_confirming_a_vat_rate_is_refused_to_advisors(client, world, ours):
     rate = VatRate.objects.filter(confirmed=False).first()
     client.force_login(world.other_advisor)
     response = client.post(reverse("staff:vat_rate_confirm", args=[rate.pk]), POST)
-    assert response.status_code == 403
+    assert response.status_code == 404
     rate.refresh_from_db()
     assert not rate.confirmed
 
@@ -208,7 +208,7 @@ def test_the_outsider_cannot_start_our_run(client, world, ours):
 @pytest.mark.parametrize("name", COMPANY_PAGES)
 def test_min_side_is_refused_to_the_outsider(client, world, ours, name):
     client.force_login(world.other_advisor)
-    assert client.get(url(name, COMPANY_PAGES[name], ours)).status_code == 403
+    assert client.get(url(name, COMPANY_PAGES[name], ours)).status_code == 404
 
 
 @pytest.mark.parametrize("name", [n for n, args in COMPANY_PAGES.items() if args])

@@ -132,7 +132,7 @@ def test_the_company_invoice_list_has_only_the_companys_own(client, world, invoi
 @pytest.mark.parametrize("name", [*STAFF_LISTS])
 def test_a_contact_person_cannot_use_the_staff_pages(client, world, invoiced, name):
     client.force_login(world.contact)
-    assert client.get(reverse(name)).status_code == 403
+    assert client.get(reverse(name)).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, world, invoiced):
@@ -153,7 +153,7 @@ def test_the_staff_detail_shows_the_lines_and_the_files(client, world, invoiced)
     assert_private_download(xml, filename=f"invoice-{invoice.number}.xml".replace("/", "-"))
     assert xml.content.startswith(b"<?xml")
     pdf = client.get(reverse("company:invoice_pdf", args=[invoice.pk]))
-    assert pdf.status_code == 403  # an advisor is not a contact person
+    assert pdf.status_code == 404  # an advisor is not a contact person
 
 
 def test_the_contact_person_downloads_the_pdf_privately(client, world, invoiced):

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import request_scope, staff_required
-from pendel.companies.selectors import organisations_for
+from pendel.companies.selectors import organisations_wholly_in
 from pendel.core.dates import earliest_today, month_start, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.invoicing import selectors, services
@@ -148,6 +148,9 @@ def invoice_detail(request, pk: int):
     context["payment_form"] = PaymentForm(invoice=invoice)
     context["show_vat_status"] = True
     context["findings"] = services.findings_of(invoice)
+    context["billing_settings_editable"] = (
+        organisations_wholly_in(request_scope(request)).filter(pk=invoice.organisation_id).exists()
+    )
     return render(request, "invoicing/staff/invoice_detail.html", context)
 
 
@@ -269,8 +272,9 @@ def seller_profile(request, slug: str):
 
 @staff_required
 def billing_settings(request, pk: int):
-    """How an organisation in the actor's regions wants its invoices."""
-    organisation = organisations_for(request_scope(request)).filter(pk=pk).first()
+    """How an organisation wants its invoices. The settings apply to its invoices in every
+    region, so only staff of all its regions (or the coordinator) may change them."""
+    organisation = organisations_wholly_in(request_scope(request)).filter(pk=pk).first()
     if organisation is None:
         raise Http404
     settings = BillingSettings.objects.filter(organisation=organisation).first()

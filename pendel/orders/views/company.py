@@ -17,6 +17,7 @@ from pendel.catalogue.selectors import offered_products
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import current_month
 from pendel.core.forms import apply_validation_error
+from pendel.core.requests import id_param
 from pendel.employees.models import Employee
 from pendel.orders import selectors, services
 from pendel.orders.forms import CancelForm, OrderForm, TicketOrderForm
@@ -25,9 +26,9 @@ from pendel.orders.forms import CancelForm, OrderForm, TicketOrderForm
 def _location(request):
     """The location asked for (?location=), or the contact person's first one."""
     locations = locations_for(request_scope(request))
-    wanted = request.GET.get("location", "")
-    if wanted:
-        if not wanted.isdigit():
+    if request.GET.get("location", ""):
+        wanted = id_param(request, "location")
+        if wanted is None:
             raise Http404
         return get_object_or_404(locations, pk=wanted), locations
     location = locations.first()
@@ -133,7 +134,7 @@ def order_create(request):
     products = Product.objects.filter(
         pk__in=[p.pk for loc in locations for p in _orderable_extras(loc.region)]
     )
-    initial = {"location": location, "product": request.GET.get("product")}
+    initial = {"location": location, "product": id_param(request, "product")}
     form = OrderForm(
         request.POST or None,
         initial=initial,

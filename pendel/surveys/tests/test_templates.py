@@ -125,7 +125,7 @@ def test_staff_read_the_template_the_coordinator_changes_it(client, world, stand
         reverse("staff:survey_template_detail", args=[1]), {"lang": "sv"}
     ).content.decode()
     assert "Hur reser du till jobbet en vanlig dag?" in swedish
-    assert client.post(reverse("staff:survey_template_draft")).status_code == 403
+    assert client.post(reverse("staff:survey_template_draft")).status_code == 404
 
     client.force_login(world.coordinator)
     response = client.post(reverse("staff:survey_template_draft"))

@@ -13,6 +13,7 @@ from pendel.accounts.access import request_scope, staff_required
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
+from pendel.core.requests import id_param
 from pendel.regions.selectors import regions_for
 from pendel.surveys import services
 from pendel.surveys.forms import UndeliveredForm, WaveExtendForm, WaveForm
@@ -66,7 +67,7 @@ def wave_list(request):
 def wave_create(request):
     scope = request_scope(request)
     locations = locations_for(scope).order_by("organisation__name", "name")
-    initial = {"location": request.GET.get("location")} if request.method == "GET" else None
+    initial = {"location": id_param(request, "location")} if request.method == "GET" else None
     form = WaveForm(request.POST or None, initial=initial, locations=locations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

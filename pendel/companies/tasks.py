@@ -1,0 +1,57 @@
+"""Mail that a company's request sends: the invitation of an existing account to become
+contact person. The link's token is made here, when the mail is sent, and only its hash is
+kept: the task table holds the invitation's id, never a link."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from pendel.companies.models import ContactInvitation
+from pendel.core.task_descriptions import describe_task
+from pendel.core.tasks import retrying
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@retrying
+def send_contact_invitation(*, invitation_id: int) -> None:
+    invitation = (
+        ContactInvitation.objects.select_related(
+            "user", "location__organisation", "location__region", "invited_by"
+        )
+        .filter(pk=invitation_id, accepted_at__isnull=True, sent_at__isnull=True)
+        .first()
+    )
+    if invitation is None:  # accepted, replaced or sent already: nothing to do twice
+        return
+    token = secrets.token_urlsafe(32)
+    ContactInvitation.objects.filter(pk=invitation.pk).update(
+        token_hash=token_hash(token), sent_at=timezone.now()
+    )
+    user = invitation.user
+    context = {
+        "user": user,
+        "organisation": invitation.location.organisation.name,
+        "programme": invitation.location.region.programme_name,
+        "inviter": str(invitation.invited_by or ""),
+        "link": settings.SITE_URL + reverse("company:contact_invitation", args=[token]),
+        "expires_at": invitation.expires_at,
+    }
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = render_to_string("emails/contact_invitation_subject.txt", context).strip()
+        body = render_to_string("emails/contact_invitation_body.txt", context)
+    EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()
+
+
+describe_task(
+    send_contact_invitation,
+    lambda kwargs: [gettext("Sending an invitation to become contact person") for _ in kwargs],
+)
