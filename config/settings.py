@@ -239,6 +239,20 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
+# What `migrate` writes by itself; `pendel_restore` replaces these rows (and refuses an
+# installation with any other data).
+BACKUP_SEEDED_MODELS = [
+    "contenttypes.ContentType",
+    "auth.Permission",
+    "surveys.TemplateVersion",
+    "surveys.Question",
+]
+# An employee file that takes more than this many bytes to read (what an XLSX unpacks to)
+# is read by a background task, which stops after EMPLOYEE_IMPORT_READ_SECONDS.
+EMPLOYEE_IMPORT_BACKGROUND_BYTES = int(
+    os.environ.get("EMPLOYEE_IMPORT_BACKGROUND_BYTES", str(2 * 1024 * 1024))
+)
+EMPLOYEE_IMPORT_READ_SECONDS = int(os.environ.get("EMPLOYEE_IMPORT_READ_SECONDS", "120"))
 
 # Security: production mode is DEBUG=0; these then hold without further variables.
 SESSION_COOKIE_SECURE = not DEBUG

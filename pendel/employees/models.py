@@ -124,6 +124,8 @@ class EmployeeImport(TimeStampedModel):
     """An uploaded employee file: its preview, then (all or nothing) its application."""
 
     class Status(models.TextChoices):
+        READING = "reading", _("Being read")
+        UNREADABLE = "unreadable", _("Could not be read")
         READY = "ready", _("Ready to apply")
         INVALID = "invalid", _("Has errors")
         APPLIED = "applied", _("Imported")
@@ -143,7 +145,8 @@ class EmployeeImport(TimeStampedModel):
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    # The rows as checked at upload (JSON), until the import is applied or discarded.
+    # The rows as checked at upload (JSON), until the import is applied or discarded; while
+    # a large file is read in the background, the uploaded file itself.
     file = models.FileField(_("checked rows"), upload_to=import_file_path, blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
     row_count = models.PositiveIntegerField(_("rows"), default=0)

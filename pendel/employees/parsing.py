@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from pendel.employees import values
 from pendel.employees.columns import REQUIRED, field_for_header
 from pendel.employees.models import Employee
-from pendel.employees.reading import FileError, read_table
+from pendel.employees.reading import NO_DEADLINE, Deadline, FileError, read_table
 from pendel.employees.values import CellError
 
 MAX_STORED_ERRORS = 500
@@ -86,17 +86,23 @@ def field_label(name: str) -> str:
     return capfirst(str(Employee._meta.get_field(name).verbose_name))
 
 
-def parse_file(content: bytes, *, filename: str, country: str) -> ParsedFile:
-    """Read and check a whole file; raises FileError when it cannot be read at all."""
-    return parse_table(read_table(content, filename=filename), country=country)
+def parse_file(
+    content: bytes, *, filename: str, country: str, deadline: Deadline = NO_DEADLINE
+) -> ParsedFile:
+    """Read and check a whole file; raises FileError when it cannot be read at all (or not
+    before the deadline)."""
+    table = read_table(content, filename=filename, deadline=deadline)
+    return parse_table(table, country=country, deadline=deadline)
 
 
-def parse_table(table: list[list], *, country: str) -> ParsedFile:
+def parse_table(table: list[list], *, country: str, deadline: Deadline = NO_DEADLINE) -> ParsedFile:
     header_index, mapping, ignored = _find_header(table)
     parsed = ParsedFile(fields=list(mapping.values()), ignored_columns=ignored)
     first_rows: dict[str, int] = {}
     for index in range(header_index + 1, len(table)):
         cells = table[index]
+        if index % 1000 == 0:
+            deadline.check()
         if not any(values.as_text(cell) for cell in cells):
             continue
         row = ParsedRow(number=index + 1, values={})

@@ -8,14 +8,22 @@ import codecs
 import csv
 import io
 import zipfile
+from time import monotonic
 
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 60
+# What an XLSX may unpack to before openpyxl opens it (zipfile never reads past a part's
+# declared size, so the declared sizes bound the work): per part, in all, and how much a
+# part may grow (a real employee list compresses some ten times; a bomb hundreds).
+MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1024 * 1024  # small parts may compress as well as they like
+MAX_PARTS = 1000
 EXTENSIONS = ("csv", "txt", "xlsx")
 
 FILE_MESSAGES = {
@@ -26,12 +34,21 @@ FILE_MESSAGES = {
     "not_text": _("This does not look like a CSV file. Save it from your HR system as CSV."),
     "not_xlsx": _("This Excel file cannot be read. Open it in Excel and save it again as .xlsx."),
     "too_many_rows": _("The file has more than %(max)s rows. Split it into several files."),
+    "unpacks_too_large": _(
+        "This Excel file unpacks to more than %(max)s MB, far more than an employee list "
+        "needs. Save it as CSV, or copy the employees into a new workbook."
+    ),
+    "too_slow": _(
+        "Reading the file took longer than %(max)s seconds and was stopped. "
+        "Split it into several files or save it as CSV."
+    ),
     "no_header": _(
         "No column names found. The first row must name the columns, e.g. "
         "First name; Last name; Email."
     ),
     "missing_columns": _("These columns are missing: %(columns)s."),
     "no_rows": _("The file has column names but no employees."),
+    "gone": _("The uploaded file is no longer available. Please upload it again."),
 }
 
 
@@ -46,11 +63,38 @@ class FileError(ValueError):
         return str(FILE_MESSAGES[self.code]) % self.params
 
 
+def is_xlsx(content: bytes, filename: str) -> bool:
+    return content.startswith(b"PK\x03\x04") or extension_of(filename) == "xlsx"
+
+
+def work_size(content: bytes, *, filename: str) -> int:
+    """How many bytes reading the file means: what an XLSX unpacks to, a CSV's length. A
+    workbook that would unpack to too much is refused here, before anything is kept."""
+    if is_xlsx(content, filename):
+        return _refuse_zip_bomb(content)
+    return len(content)
+
+
 def extension_of(filename: str) -> str:
     return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
 
 
-def read_table(content: bytes, *, filename: str) -> list[list]:
+class Deadline:
+    """A time limit checked between rows; `None` seconds means none."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = seconds
+        self.until = monotonic() + seconds if seconds else None
+
+    def check(self) -> None:
+        if self.until is not None and monotonic() > self.until:
+            raise FileError("too_slow", max=int(self.seconds))
+
+
+NO_DEADLINE = Deadline()
+
+
+def read_table(content: bytes, *, filename: str, deadline: Deadline = NO_DEADLINE) -> list[list]:
     """Rows of cells (strings, numbers or dates); blank rows are kept for the row numbers."""
     extension = extension_of(filename)
     if extension == "xls" or content.startswith(b"\xd0\xcf\x11\xe0"):
@@ -61,9 +105,9 @@ def read_table(content: bytes, *, filename: str) -> list[list]:
         raise FileError("empty")
     if len(content) > MAX_BYTES:
         raise FileError("too_large", max=MAX_BYTES // (1024 * 1024))
-    if content.startswith(b"PK\x03\x04") or extension == "xlsx":
-        return _read_xlsx(content)
-    return _read_csv(content)
+    if is_xlsx(content, filename):
+        return _read_xlsx(content, deadline)
+    return _read_csv(content, deadline)
 
 
 def decode(content: bytes) -> str:
@@ -95,7 +139,7 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
-def _read_csv(content: bytes) -> list[list]:
+def _read_csv(content: bytes, deadline: Deadline) -> list[list]:
     text = decode(content)
     if _looks_binary(text):
         raise FileError("not_text")
@@ -106,19 +150,21 @@ def _read_csv(content: bytes) -> list[list]:
             rows.append(row[:MAX_COLUMNS])
             if len(rows) > MAX_ROWS + 1:
                 raise FileError("too_many_rows", max=MAX_ROWS)
+            if len(rows) % 1000 == 0:
+                deadline.check()
     except csv.Error:
         raise FileError("not_text") from None
     return rows
 
 
-def _read_xlsx(content: bytes) -> list[list]:
+def _read_xlsx(content: bytes, deadline: Deadline) -> list[list]:
     _refuse_zip_bomb(content)
     # openpyxl raises many kinds of errors on broken workbooks (zip, XML, KeyError…);
     # whatever it raises, the answer to the user is the same.
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         try:
-            return _sheet_rows(workbook.worksheets[0])
+            return _sheet_rows(workbook.worksheets[0], deadline)
         finally:
             workbook.close()
     except FileError:
@@ -127,21 +173,36 @@ def _read_xlsx(content: bytes) -> list[list]:
         raise FileError("not_xlsx") from None
 
 
-def _refuse_zip_bomb(content: bytes) -> None:
-    """A small workbook that unpacks to gigabytes is refused before openpyxl opens it."""
+def _refuse_zip_bomb(content: bytes) -> int:
+    """A small workbook that unpacks to gigabytes is refused before openpyxl opens it: by
+    what each part and all parts declare they unpack to, and by how much a part grows."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
     except Exception:
         raise FileError("not_xlsx") from None
+    if len(parts) > MAX_PARTS:
+        raise FileError("not_xlsx")
+    too_large = FileError("unpacks_too_large", max=MAX_UNPACKED_BYTES // (1024 * 1024))
+    unpacked = sum(part.file_size for part in parts)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise FileError("too_large", max=MAX_BYTES // (1024 * 1024))
+        raise too_large
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            raise too_large
+        grows = part.file_size > MAX_RATIO * max(part.compress_size, 1)
+        if part.file_size > RATIO_FROM_BYTES and grows:
+            raise too_large
+    return unpacked
 
 
-def _sheet_rows(sheet) -> list[list]:
+def _sheet_rows(sheet, deadline: Deadline) -> list[list]:
+    """At most MAX_ROWS rows of MAX_COLUMNS cells, whatever the sheet declares."""
     rows = []
     for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
         rows.append(list(row))
         if len(rows) > MAX_ROWS + 1:
             raise FileError("too_many_rows", max=MAX_ROWS)
+        if len(rows) % 1000 == 0:
+            deadline.check()
     return rows

@@ -23,7 +23,7 @@ from pendel.employees.exports import personal_data
 from pendel.employees.models import PERSONAL_FIELDS, Employee, EmployeeImport
 from pendel.employees.parsing import ParsedFile, parse_file
 from pendel.employees.planning import Plan, jsonable, plan_digest, plan_import, plan_preview
-from pendel.employees.reading import MAX_BYTES, FileError
+from pendel.employees.reading import MAX_BYTES, Deadline, FileError
 
 OBJECT_TYPE = "employee"
 # What an import does for the employees it ended, in its transaction: (ids, end date).
@@ -175,22 +175,101 @@ def employee_import_prepare(*, location, actor, upload) -> EmployeeImport:
         raise FileError("too_large", max=MAX_BYTES // (1024 * 1024))
     content = upload.read()
     parsed = parse_file(content, filename=upload.name, country=location.region.country_id)
-    # A file with errors is not planned: its rows are incomplete, and it cannot be applied.
+    employee_import = EmployeeImport(
+        location=location, created_by=actor, original_name=upload.name[-255:]
+    )
+    _set_checked(employee_import, parsed)
+    employee_import.save()
+    return employee_import
+
+
+def _set_checked(employee_import: EmployeeImport, parsed: ParsedFile) -> None:
+    """Status, counts and preview of a file that was read, and its checked rows when it has
+    no errors. A file with errors is not planned: its rows are incomplete, and it cannot be
+    applied."""
+    location = employee_import.location
     plan = Plan()
     if not parsed.error_count:
         plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
+    Status = EmployeeImport.Status
+    employee_import.status = Status.INVALID if parsed.error_count else Status.READY
+    employee_import.row_count = len(parsed.rows)
+    _set_preview(employee_import, plan, parsed)
+    if not parsed.error_count:
+        employee_import.file.save("rows.json", ContentFile(parsed.dumps()), save=False)
+
+
+def employee_import_receive(*, location, actor, upload) -> EmployeeImport:
+    """Keep a large upload as an import "being read"; `employee_import_read` (a background
+    task) reads it. Nothing but the file and its name is stored until then."""
+    if upload.size > MAX_BYTES:
+        raise FileError("too_large", max=MAX_BYTES // (1024 * 1024))
     employee_import = EmployeeImport(
         location=location,
         created_by=actor,
         original_name=upload.name[-255:],
-        status=EmployeeImport.Status.INVALID if parsed.error_count else EmployeeImport.Status.READY,
-        row_count=len(parsed.rows),
+        status=EmployeeImport.Status.READING,
     )
-    _set_preview(employee_import, plan, parsed)
-    if not parsed.error_count:
-        employee_import.file.save("rows.json", ContentFile(parsed.dumps()), save=False)
+    employee_import.file.save("upload", upload, save=False)
     employee_import.save()
     return employee_import
+
+
+def employee_import_read(*, import_id: int, seconds: float) -> None:
+    """Read a kept upload within `seconds` and store its preview, or why it could not be
+    read. Safe to run twice, and after a crash: the reading holds no lock and writes
+    nothing; the result is stored only if the import is still being read."""
+    employee_import = (
+        EmployeeImport.objects.select_related("location__region")
+        .filter(pk=import_id, status=EmployeeImport.Status.READING)
+        .first()
+    )
+    if employee_import is None:
+        return
+    upload_name = employee_import.file.name
+    storage = employee_import.file.storage
+    try:
+        with storage.open(upload_name, "rb") as handle:
+            content = handle.read()
+    except (OSError, ValueError):
+        content = None
+    try:
+        if content is None:
+            raise FileError("gone")
+        parsed = parse_file(
+            content,
+            filename=employee_import.original_name,
+            country=employee_import.location.region.country_id,
+            deadline=Deadline(seconds),
+        )
+    except FileError as error:
+        employee_import.status = EmployeeImport.Status.UNREADABLE
+        employee_import.preview = {"file_error": {"code": error.code, "params": error.params}}
+        employee_import.file = ""
+    else:
+        employee_import.file = ""
+        _set_checked(employee_import, parsed)
+    with transaction.atomic():
+        fields = ["status", "row_count", "added", "changed", "ended", "error_count"]
+        fields += ["errors", "preview"]
+        values = {name: getattr(employee_import, name) for name in fields}
+        claimed = EmployeeImport.objects.filter(
+            pk=import_id, status=EmployeeImport.Status.READING
+        ).update(**values, file=employee_import.file.name or "", updated_at=timezone.now())
+        kept = employee_import.file.name
+        if claimed:
+            transaction.on_commit(lambda: storage.delete(upload_name))
+        elif kept:
+            transaction.on_commit(lambda: storage.delete(kept))
+
+
+def import_file_error(employee_import: EmployeeImport) -> str:
+    """Why a file read in the background could not be read, in the reader's language."""
+    error = employee_import.preview.get("file_error") or {}
+    try:
+        return FileError(error["code"], **error.get("params", {})).message
+    except (KeyError, TypeError, ValueError):
+        return FileError("not_text").message
 
 
 def _set_preview(employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile) -> None:
@@ -208,7 +287,9 @@ def employee_import_apply(
     `on_ended(employee_ids, end_date)` runs inside the import's transaction for those it
     ended: `pendel.people` passes the other apps' steps (their tickets end), so they commit
     or fail with the import."""
-    if employee_import.status == EmployeeImport.Status.INVALID:
+    if employee_import.status == EmployeeImport.Status.READING:
+        raise ValidationError(gettext("The file is still being read. Please wait a moment."))
+    if employee_import.status in (EmployeeImport.Status.INVALID, EmployeeImport.Status.UNREADABLE):
         raise ValidationError(gettext("Only an import without errors can be applied."))
     if employee_import.status != EmployeeImport.Status.READY:
         raise ValidationError(gettext("This import has already been applied or discarded."))

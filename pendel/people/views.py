@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from pendel.accounts.access import contact_person_required, request_scope, staff_required
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.employees.forms import EndForm
+from pendel.employees.models import EmployeeImport
 from pendel.employees.parsing import describe_error, field_label
 from pendel.employees.selectors import employee_get_for, employee_import_get_for
 from pendel.employees.views.company import (
@@ -17,8 +18,12 @@ from pendel.employees.views.company import (
     editable_employee,
     employee_list_url,
     labelled_preview,
+    reading_page,
 )
 from pendel.people import services
+
+# An import whose file is (or could not be) read in the background has no preview yet.
+BEING_READ = {EmployeeImport.Status.READING, EmployeeImport.Status.UNREADABLE}
 
 
 @contact_person_required
@@ -78,6 +83,8 @@ def staff_employee_erase(request, location_id: int, pk: int):
 def employee_import_confirm(request, pk: int):
     """The preview; confirming applies all of it or nothing."""
     employee_import = employee_import_get_for(request_scope(request), pk)
+    if request.htmx or employee_import.status in BEING_READ:
+        return reading_page(request, employee_import)
     if request.method == "POST":
         try:
             applied = services.employee_import_apply(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
@@ -25,6 +26,7 @@ from pendel.employees.selectors import (
     employee_search,
     employees_for,
 )
+from pendel.employees.uploads import employee_import_upload
 from pendel.employees.views.files import employee_list_file, personal_data_file
 
 PAGE_SIZE = 50
@@ -140,7 +142,7 @@ def employee_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            employee_import = services.employee_import_prepare(
+            employee_import = employee_import_upload(
                 location=location, actor=request.user, upload=form.cleaned_data["file"]
             )
         except FileError as error:
@@ -153,6 +155,25 @@ def employee_import(request):
 
 def _column_help() -> list[str]:
     return [field_label(name) for name in FIELDS]
+
+
+def reading_page(request, employee_import):
+    """While a large file is read: a page that says so, polled by htmx (which reloads the
+    page once the file is read) and with a link to look again without JavaScript."""
+    Status = employee_import.Status
+    if request.htmx and employee_import.status != Status.READING:
+        return HttpResponseClientRefresh()
+    context = {
+        "employee_import": employee_import,
+        "location": employee_import.location,
+        "file_error": services.import_file_error(employee_import)
+        if employee_import.status == Status.UNREADABLE
+        else "",
+    }
+    template = "employees/company/import_reading.html"
+    if request.htmx:
+        template += "#reading"
+    return render(request, template, context)
 
 
 def labelled_preview(preview: dict) -> dict:
