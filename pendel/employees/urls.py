@@ -31,6 +31,5 @@ company_patterns = [
         company.employee_import_discard,
         name="employee_import_discard",
     ),
-    path("employees/<int:pk>/edit/", company.employee_edit, name="employee_edit"),
     path("employees/<int:pk>/data/", company.employee_data_export, name="employee_data_export"),
 ]

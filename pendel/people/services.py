@@ -27,6 +27,19 @@ def employment_end(*, employee: Employee, actor, end_date: date) -> Employee:
 
 
 @transaction.atomic
+def employee_update(*, employee: Employee, actor, data: dict) -> Employee:
+    """Save the employee form. A new or changed end date ends the employment as
+    `employment_end` does: the ticket runs to the end of that month and the open survey
+    invitation closes from that day."""
+    before = employee.end_date
+    employee = employees.employee_update(employee=employee, actor=actor, data=data)
+    if employee.end_date is not None and employee.end_date != before:
+        tickets_end_for_employees(employee_ids=[employee.pk], on=employee.end_date, actor=actor)
+        invitations_close(employee_ids=[employee.pk], on=employee.end_date, reason=ENDED)
+    return employee
+
+
+@transaction.atomic
 def personal_data_erase(*, employee: Employee, actor) -> Employee:
     """Erase on request: the employee's personal fields and history; the open survey
     invitation closes today, and the invitations forget what they copied at dispatch (the

@@ -11,6 +11,7 @@ from pendel.accounts.access import contact_person_required, request_scope, staff
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.employees.forms import EndForm
 from pendel.employees.models import EmployeeImport
+from pendel.employees.forms import EmployeeForm, EndForm
 from pendel.employees.parsing import describe_error, field_label
 from pendel.employees.selectors import employee_get_for, employee_import_get_for
 from pendel.employees.views.company import (
@@ -24,6 +25,26 @@ from pendel.people import services
 
 # An import whose file is (or could not be) read in the background has no preview yet.
 BEING_READ = {EmployeeImport.Status.READING, EmployeeImport.Status.UNREADABLE}
+
+
+@contact_person_required
+def employee_edit(request, pk: int):
+    """The employee form; a new end date ends the employment (`services.employee_update`)."""
+    employee, refused = editable_employee(request, pk)
+    if refused:
+        return refused
+    country = employee.location.region.country_id
+    form = EmployeeForm.for_employee(employee, request.POST or None, country=country)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.employee_update(employee=employee, actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, gettext("%(name)s was saved.") % {"name": employee})
+            return redirect(employee_list_url(employee.location))
+    context = {"form": form, "employee": employee, "location": employee.location}
+    return render(request, "employees/company/employee_form.html", context)
 
 
 @contact_person_required

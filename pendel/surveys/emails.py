@@ -6,11 +6,21 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from pendel.surveys.models import Invitation, Wave
+from pendel.surveys.models import MIN_GROUP_SIZE_FLOOR, Invitation, Wave
+from pendel.surveys.selectors import survey_settings_for
 
 
 def survey_link(invitation: Invitation) -> str:
     return settings.SITE_URL + reverse("survey:start", args=[invitation.token])
+
+
+def min_group_size(wave: Wave) -> int:
+    """The region's smallest group shown (never under the floor), read once per wave object:
+    a batch sends every mail of one wave."""
+    if not hasattr(wave, "_min_group_size"):
+        settings_row = survey_settings_for(wave.location.region)
+        wave._min_group_size = max(settings_row.min_group_size, MIN_GROUP_SIZE_FLOOR)
+    return wave._min_group_size
 
 
 def survey_message(*, invitation: Invitation, wave: Wave, reminder: int, connection=None):
@@ -23,6 +33,7 @@ def survey_message(*, invitation: Invitation, wave: Wave, reminder: int, connect
         "link": survey_link(invitation),
         "reminder": reminder,
         "kind": wave.kind,
+        "min_group_size": min_group_size(wave),
     }
     template = "surveys/emails/reminder" if reminder else "surveys/emails/invitation"
     with translation.override(invitation.language or location.region.default_language):

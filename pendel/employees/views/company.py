@@ -94,25 +94,6 @@ def employee_create(request):
     return render(request, "employees/company/employee_form.html", context)
 
 
-@contact_person_required
-def employee_edit(request, pk: int):
-    employee, refused = editable_employee(request, pk)
-    if refused:
-        return refused
-    country = employee.location.region.country_id
-    form = EmployeeForm.for_employee(employee, request.POST or None, country=country)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.employee_update(employee=employee, actor=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, gettext("%(name)s was saved.") % {"name": employee})
-            return redirect(employee_list_url(employee.location))
-    context = {"form": form, "employee": employee, "location": employee.location}
-    return render(request, "employees/company/employee_form.html", context)
-
-
 @require_POST
 @contact_person_required
 def employee_data_export(request, pk: int):

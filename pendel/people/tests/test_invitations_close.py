@@ -196,3 +196,44 @@ def test_the_rate_shows_the_closed_invitations_apart(client, world, wave, people
     assert "(2 of 8 delivered invitations answered)" in staff_detail.decode()
     for page in (company_list, staff_list):
         assert "(2/8)" in page and "2 invitations closed (left or erased)" in page
+
+
+def _form_data(person, **changes) -> dict:
+    data = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "email": person.email,
+        "department": person.department,
+        "age_group": person.age_group,
+        "language": person.language,
+    }
+    return {**data, **changes}
+
+
+def test_an_end_date_set_in_the_employee_form_closes_the_invitation(client, world, wave, people):
+    today = region_today(world.region)
+    client.force_login(world.contact)
+    url = reverse("company:employee_edit", args=[people[0].pk])
+
+    saved = client.post(url, _form_data(people[0], end_date=today.isoformat()))
+    moved = client.post(
+        reverse("company:employee_edit", args=[people[1].pk]),
+        _form_data(people[1], end_date=(today + timedelta(days=4)).isoformat()),
+    )
+
+    left, leaving = invitation_of(wave, people[0]), invitation_of(wave, people[1])
+    assert saved.status_code == moved.status_code == 302
+    assert (left.closed_on, left.closed_reason) == (today, "ended")
+    assert (leaving.closed_on, leaving.closed_reason) == (today + timedelta(days=4), "ended")
+    assert CLOSED in start(client, left).content.decode()
+    assert response_rate(wave).closed == 1  # the future leaver still counts until that day
+
+
+def test_saving_the_form_without_an_end_date_closes_nothing(client, world, wave, people):
+    client.force_login(world.contact)
+    url = reverse("company:employee_edit", args=[people[0].pk])
+
+    saved = client.post(url, _form_data(people[0], department="Salg"))
+
+    assert saved.status_code == 302
+    assert not Invitation.objects.filter(wave=wave, closed_on__isnull=False).exists()

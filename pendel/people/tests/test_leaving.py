@@ -114,3 +114,21 @@ def test_erasing_blanks_the_address_the_survey_invitations_copied(
     assert invitation.email == ""
     assert not Invitation.objects.filter(email=address).exists()
     assert Invitation.objects.filter(wave=wave).exclude(email="").count() == 9
+
+
+def test_an_end_date_from_the_employee_form_ends_the_ticket_too(client, world):
+    person = orders.employees(world.location, 1)[0]
+    ticket = _ticket(world, person)
+    client.force_login(world.contact)
+    data = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "email": person.email,
+        "end_date": "2026-06-10",
+    }
+
+    response = client.post(reverse("company:employee_edit", args=[person.pk]), data)
+
+    ticket.refresh_from_db()
+    assert response.status_code == 302
+    assert (ticket.end_month, ticket.end_reason) == (date(2026, 7, 1), "left")

@@ -2,10 +2,11 @@
 (so each company weighs by its respondents), with each company's car share against its own
 baseline. The same protection applies: every group goes through `protect()`."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext
 
 from pendel.companies.models import Location
+from pendel.core.dates import earliest_today
 from pendel.regions.models import Region
 from pendel.surveys.models import MIN_GROUP_SIZE_FLOOR, Invitation, Wave
 from pendel.surveys.results import compute
@@ -20,16 +21,21 @@ from pendel.surveys.results.build import (
     min_size_of,
 )
 from pendel.surveys.results.tables import FigureTable, Table, change, pool, protect
-from pendel.surveys.selectors import Rate, settings_by_region
+from pendel.surveys.selectors import Rate, closed_invitations, settings_by_region
 
 
-def pooled_rate(waves: QuerySet[Wave]) -> Rate:
+def pooled_rate(waves: QuerySet[Wave], regions: list[Region]) -> Rate:
+    """The rate over the waves, counting the invitations closed for ended or erased
+    employees apart, as each wave's own rate does (the day that has begun in every region
+    pooled)."""
+    closed = closed_invitations(earliest_today(regions), closes_on=F("wave__closes_on"))
     counts = Invitation.objects.filter(wave__in=waves.values("id")).aggregate(
         invited=Count("id"),
         undelivered=Count("id", filter=Q(undelivered_at__isnull=False)),
         answered=Count("id", filter=Q(answered_at__isnull=False)),
+        closed=Count("id", filter=closed),
     )
-    return Rate(counts["invited"], counts["undelivered"], counts["answered"])
+    return Rate(counts["invited"], counts["undelivered"], counts["answered"], counts["closed"])
 
 
 def pooled_results(*, waves: QuerySet[Wave], regions: list[Region], title: str) -> Results:
@@ -53,7 +59,7 @@ def pooled_results(*, waves: QuerySet[Wave], regions: list[Region], title: str) 
         title=title,
         min_size=min_size,
         tables=tables,
-        rate=pooled_rate(waves),
+        rate=pooled_rate(waves, regions),
         counts_non_respondents=counts,
     )
     if counts:
