@@ -45,7 +45,11 @@ company_patterns = [
     *orders_urls.company_patterns,
     *invoicing_urls.company_patterns,
 ]
-public_patterns = [*portal_urls.public_patterns, *companies_urls.public_patterns]
+public_patterns = [
+    *portal_urls.public_patterns,
+    *companies_urls.public_patterns,
+    *regions_urls.public_patterns,
+]
 
 urlpatterns = [
     path("", include((public_patterns, "portal"))),

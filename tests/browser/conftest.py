@@ -17,7 +17,8 @@ CHROMIUM = "/usr/bin/chromium"
 # Pages that send mail or run a month's invoices take a while on a busy two-core machine.
 expect.set_options(timeout=15_000)
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-AXE = Path(settings.BASE_DIR) / "static" / "vendor" / "axe" / "axe.min.js"
+# axe is loaded from our own origin: the Content-Security-Policy refuses an inline script.
+AXE = settings.STATIC_URL + "vendor/axe/axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -42,17 +43,51 @@ def browser():
         browser.close()
 
 
+# What the Content-Security-Policy refused during a test, per page fixture.
+REFUSED = pytest.StashKey[list]()
+
+
+def watch_for_csp_violations(page) -> list[str]:
+    """Chromium reports what the Content-Security-Policy refused on the console; collect it."""
+    refused: list[str] = []
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{message.type}: {message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
+    return refused
+
+
+def assert_no_csp_violations(refused: list[str]) -> None:
+    if refused:
+        pytest.fail("The Content-Security-Policy refused something:\n" + "\n".join(refused))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A test whose pages broke the policy fails, though its own assertions held."""
+    result = yield
+    assert_no_csp_violations([line for lines in item.stash.get(REFUSED, []) for line in lines])
+    return result
+
+
+def _watched(request, page) -> None:
+    request.node.stash.setdefault(REFUSED, []).append(watch_for_csp_violations(page))
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, request):
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(20_000)
+    _watched(request, page)
     yield page
     context.close()
 
 
 @pytest.fixture
-def phone(browser, live_server):
+def phone(browser, live_server, request):
     context = browser.new_context(
         base_url=live_server.url,
         locale="nb-NO",
@@ -63,6 +98,7 @@ def phone(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(20_000)
+    _watched(request, page)
     yield page
     context.close()
 
@@ -76,7 +112,7 @@ def screenshot(page, name: str) -> Path:
 
 def assert_accessible(page) -> None:
     """axe-core on the page as it is now: no serious or critical violation."""
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=AXE)
     result = page.evaluate("async () => await axe.run(document)")
     bad = [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"

@@ -7,7 +7,12 @@ from pendel.companies.models import Membership
 from pendel.invoicing.models import Invoice
 from pendel.portal.demo import DEMO_PASSWORD
 from pendel.surveys.models import Wave
-from tests.browser.conftest import assert_accessible, assert_fits_the_screen
+from tests.browser.conftest import (
+    assert_accessible,
+    assert_fits_the_screen,
+    assert_no_csp_violations,
+    watch_for_csp_violations,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,7 +81,9 @@ def test_every_main_page_passes_axe(browser, live_server):
                 base_url=live_server.url, locale="nb-NO", viewport=viewport
             )
             page = context.new_page()
+            refused = watch_for_csp_violations(page)
             if email:
                 log_in_as(page, email)
             visit_all(page, urls)
             context.close()
+            assert_no_csp_violations(refused)

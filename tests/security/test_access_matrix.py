@@ -87,6 +87,7 @@ RULES: dict[str, Rule] = {
     "portal:programme_detail": PUBLIC,
     "portal:application_create": PUBLIC,
     "portal:application_thanks": PUBLIC,
+    "portal:brand_css": PUBLIC,
     "core:healthz": PUBLIC,
     "core:outbox": Rule(Access.NOBODY),
     "core:outbox_message": Rule(Access.NOBODY, "outbox"),

@@ -1,0 +1,42 @@
+"""The brand stylesheet: one class per region that sets `--brand` to its colour.
+
+The Content-Security-Policy allows no inline style, so a region's colour cannot be written
+into a `style` attribute. Templates give the element `brand-<region id>` instead (see
+`region-heading` and `swatch` in static/css/pendel.css), and every page links this sheet.
+"""
+
+import hashlib
+import re
+
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_safe
+
+from pendel.regions.models import Region
+
+# The model validates the colour; the sheet checks again, so nothing but a colour ever
+# reaches CSS.
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def brand_css() -> str:
+    rules = [
+        f".brand-{pk} {{ --brand: {colour}; }}"
+        for pk, colour in Region.objects.order_by("pk").values_list("pk", "brand_colour")
+        if COLOUR.fullmatch(colour or "")
+    ]
+    return "\n".join(rules) + "\n"
+
+
+@require_safe
+def brand_stylesheet(request):
+    body = brand_css()
+    etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["ETag"] = etag
+    # A changed colour shows within minutes; in between the browser asks with the ETag.
+    patch_cache_control(response, public=True, max_age=300)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
