@@ -7,7 +7,7 @@ from pendel.companies.models import Membership
 from pendel.invoicing.models import Invoice
 from pendel.portal.demo import DEMO_PASSWORD
 from pendel.surveys.models import Wave
-from tests.browser.conftest import assert_accessible, assert_fits_the_screen
+from tests.browser.conftest import assert_accessible, assert_fits_the_screen, pass_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def log_in_as(page, email: str) -> None:
     page.fill("#id_username", email)
     page.fill("#id_password", DEMO_PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    pass_second_factor(page, email)
 
 
 def visit_all(page, urls) -> None:
