@@ -111,6 +111,12 @@ def recovery_codes_replace(user: User) -> list[str]:
     return codes
 
 
+def code_throttled(user) -> bool:
+    """After wrong codes the app's device waits longer before each new try (django-otp)."""
+    devices = TOTPDevice.objects.filter(user=user, confirmed=True)
+    return any(not device.verify_is_allowed()[0] for device in devices)
+
+
 @transaction.atomic
 def code_verify(*, request, code: str) -> bool:
     """Check a code from the app, or a recovery code (each works once). On success the

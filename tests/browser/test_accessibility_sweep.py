@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     assert_accessible,
     assert_fits_the_screen,
     assert_no_csp_violations,
+    pass_second_factor,
     watch_for_csp_violations,
 )
 
@@ -26,7 +27,7 @@ def log_in_as(page, email: str) -> None:
     page.fill("#id_username", email)
     page.fill("#id_password", DEMO_PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    pass_second_factor(page, email)
 
 
 def visit_all(page, urls) -> None:

@@ -8,6 +8,7 @@ from tests.browser.conftest import (
     assert_accessible,
     assert_fits_the_screen,
     log_in,
+    pass_second_factor,
     screenshot,
 )
 
@@ -44,6 +45,7 @@ def test_the_start_page_works_on_a_phone_without_javascript(phone, world):
     phone.get_by_label("E-postadresse").fill("advisor@example.com")
     phone.get_by_label("Passord").fill(PASSWORD)
     phone.get_by_role("button", name="Logg inn").click()
+    pass_second_factor(phone, "advisor@example.com")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Velkommen, Ola")
     assert_fits_the_screen(phone)
     screenshot(phone, "advisor-start-phone")

@@ -12,7 +12,13 @@ from pendel.catalogue.tests.builders import national
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.tests.builders import MARCH, make_billing, run_month
 from pendel.orders.tests import builders as orders
-from tests.browser.conftest import assert_accessible, assert_fits_the_screen, log_in, screenshot
+from tests.browser.conftest import (
+    assert_accessible,
+    assert_fits_the_screen,
+    log_in,
+    pass_second_factor,
+    screenshot,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,6 +61,7 @@ def test_an_advisor_sees_why_an_invoice_cannot_be_sent(page, phone, broken):
     phone.get_by_label("E-postadresse").fill("advisor@example.com")
     phone.get_by_label("Passord").fill(PASSWORD)
     phone.get_by_role("button", name="Logg inn").click()
+    pass_second_factor(phone, "advisor@example.com")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Velkommen, Ola")
     phone.goto(f"/staff/invoices/{broken.pk}/")
     expect(phone.get_by_role("region", name="Kontroll av e-faktura")).to_contain_text("BR-CO-10")

@@ -78,6 +78,9 @@ def test_a_wrong_code_is_refused_and_the_right_one_opens_the_page(client, world)
     assert response.context["form"].errors["code"]
     assert client.get(reverse("staff:home")).status_code == 302
     assert AuditEvent.objects.filter(action="user.two_factor_failed").exists()
+    # At once, even the right code waits: wrong guesses slow down.
+    response = client.post(step, {"code": code_for(device), "next": "/staff/"})
+    assert response.status_code == 200 and "Wait a moment" in response.content.decode()
     # A failure makes the next try wait (django-otp's throttling): a little later it works.
     with freeze_time(timezone.now() + timedelta(seconds=5)):
         response = client.post(step, {"code": code_for(device), "next": "/staff/"})

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from pendel.accounts.access import request_roles
 from pendel.accounts.forms import TwoFactorCodeForm, TwoFactorSetupForm
 from pendel.accounts.two_factor import (
+    code_throttled,
     code_verify,
     enrolment_confirm,
     enrolment_device,
@@ -54,9 +55,12 @@ def verify(request):
         return redirect(target)
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if code_verify(request=request, code=form.cleaned_data["code"]):
+        if code_throttled(request.user):
+            form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
+        elif code_verify(request=request, code=form.cleaned_data["code"]):
             return redirect(target)
-        form.add_error("code", _("That code is not right, or it has been used. Try again."))
+        else:
+            form.add_error("code", _("That code is not right, or it has been used. Try again."))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": target})
 
 
