@@ -1,13 +1,15 @@
 """Pendel settings: one module, read from the environment.
 
-Local use needs no variables at all (SQLite under var/, a local outbox for mail, the
-database task backend). Production differs only through the environment; see README.md.
+Without DEBUG the process runs in production mode and refuses to start without a
+SECRET_KEY. Local use sets DEBUG=1 (`make run` does) and needs nothing else (SQLite under
+var/, a local outbox for mail, the database task backend). See README.md.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,8 +27,16 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "local-only-insecure-key-do-not-use-in-production")
+# Development mode only when asked for: an unset DEBUG is production.
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Pendel runs in production mode unless DEBUG=1: set "
+            "SECRET_KEY to a long random string, or DEBUG=1 for local use (as `make run` does)."
+        )
+    SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -183,8 +193,9 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "pendel.core.mail.OutboxBackend"
-# The outbox page shows every mail to anyone who can reach the server: local use only.
-OUTBOX_VISIBLE = env_bool("OUTBOX_VISIBLE", DEBUG and not EMAIL_HOST)
+# The outbox page (/dev/outbox/) exists in development mode only, and only for staff: it
+# holds every link the mail carries. No variable turns it on in production.
+OUTBOX_VISIBLE = DEBUG and not EMAIL_HOST
 
 # Background tasks: the database backend by default, Redis (RQ) when TASKS_BACKEND=rq.
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -200,7 +211,8 @@ else:
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
 
-# Security: production mode is DEBUG=0; these then hold without further variables.
+# Security: production mode is the default (DEBUG unset or 0); these then hold without
+# further variables.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

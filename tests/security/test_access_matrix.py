@@ -55,7 +55,7 @@ class Access(StrEnum):
     COMPANY = "Min side, an object of the contact person's own company"
     TOKEN = "whoever holds the survey link"
     ADMIN = "Django admin: superusers only"
-    NOBODY = "nobody (exists only in development mode)"
+    NOBODY = "nobody in production (in development mode: staff, pendel/core/tests/test_outbox.py)"
 
 
 @dataclass(frozen=True)
