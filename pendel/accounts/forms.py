@@ -1,11 +1,13 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
-from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from pendel.accounts.links import PASSWORD_RESET
 from pendel.accounts.models import User
-from pendel.core.tasks import enqueue_after_commit, send_email
+from pendel.accounts.tasks import account_link_mail
+from pendel.core.tasks import enqueue_after_commit
 
 
 class ProfileForm(forms.ModelForm):
@@ -20,7 +22,9 @@ class LanguageForm(forms.Form):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Sends the reset mail through the task queue, after the request has committed."""
+    """Sends the reset mail through the task queue, after the request has committed. The
+    task gets the user's id: the link is made when it sends (pendel/accounts/links.py), so
+    the task table never holds a working link."""
 
     def send_mail(
         self,
@@ -31,6 +35,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        enqueue_after_commit(send_email, to=[to_email], subject=subject, body=body)
+        enqueue_after_commit(
+            account_link_mail,
+            user_id=context["user"].pk,
+            kind=PASSWORD_RESET,
+            language=translation.get_language() or "",
+        )

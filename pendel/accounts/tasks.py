@@ -1,0 +1,38 @@
+"""Background work for accounts: mail with a link that carries a secret. The task takes
+the user's id; the link is made when it runs (pendel/accounts/links.py)."""
+
+from django.utils.translation import gettext
+
+from pendel.accounts.links import INVITATION, LINK_VIEWS, PASSWORD_RESET, account_link_message
+from pendel.accounts.models import User
+from pendel.core.task_descriptions import describe_task
+from pendel.core.tasks import retrying
+
+
+@retrying
+def account_link_mail(
+    *, user_id: int, kind: str, language: str = "", context: dict | None = None
+) -> bool:
+    """Mail the user an invitation (kind "invitation") or a password reset link
+    ("password_reset"). `context` holds plain words for the text (names), never a link.
+    Whether it was sent: a reset goes to active accounts only."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or kind not in LINK_VIEWS:
+        return False
+    if kind == PASSWORD_RESET and not (user.is_active and user.has_usable_password()):
+        return False
+    message = account_link_message(user=user, kind=kind, language=language, context=context or {})
+    message.send()
+    return True
+
+
+def _describe(kwargs: list[dict]) -> list[str]:
+    return [
+        gettext("Sending an invitation to choose a password")
+        if args.get("kind") == INVITATION
+        else gettext("Sending a link to choose a new password")
+        for args in kwargs
+    ]
+
+
+describe_task(account_link_mail, _describe)
