@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from pendel.accounts.forms import QueuedPasswordResetForm
 from pendel.accounts.views import account, staff
+from pendel.accounts.views.reset import PasswordSetFromLinkView
 
 account_patterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -36,14 +37,14 @@ account_patterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        PasswordSetFromLinkView.as_view(
             success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",
     ),
     path(
         "invitation/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        PasswordSetFromLinkView.as_view(
             template_name="accounts/invitation_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),

@@ -1,17 +1,20 @@
 """Invitation and password-reset links at rest: their tokens are Django's stateless HMAC
-(stored nowhere), and the task table never holds one: the mail task gets the user's id and
-makes the link when it sends."""
+(stored nowhere); the task table never holds one (the mail task gets the user's id and makes
+the link when it sends), and the session table keeps only a hash of the token while the
+password is being chosen."""
 
 import json
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from pendel.accounts import emails
 from pendel.accounts.factories import UserFactory
+from pendel.accounts.links import INVITATION, PASSWORD_RESET, account_link
 from pendel.accounts.tasks import account_link_mail
 from pendel.core.task_descriptions import task_lines
 
@@ -103,3 +106,38 @@ def test_the_reset_mail_is_in_the_language_of_the_request(
         )
     (message,) = mail.outbox
     assert message.subject == "Velg et nytt passord for Pendel"
+
+
+def _stored_sessions() -> str:
+    """Every session row as the database holds it, and decoded."""
+    rows = list(Session.objects.all())
+    return json.dumps([[row.session_data, row.get_decoded()] for row in rows])
+
+
+@pytest.mark.parametrize("kind", [PASSWORD_RESET, INVITATION])
+def test_the_link_s_token_is_not_kept_in_the_session_table(client, world, kind):
+    link = account_link(world.advisor, kind)
+    token = urlsplit(link).path.rstrip("/").rsplit("/", 1)[1]
+
+    opened = client.get(urlsplit(link).path, follow=True)
+    form_url = opened.redirect_chain[-1][0]
+    assert form_url.endswith("/set-password/")
+    assert token not in _stored_sessions()
+    assert "new_password1" in client.get(form_url).content.decode()  # the form still opens
+    assert token not in _stored_sessions()
+
+    done = client.post(
+        form_url, {"new_password1": "a-new-long-secret", "new_password2": "a-new-long-secret"}
+    )
+    assert done.status_code == 302
+    assert client.login(username="advisor@example.com", password="a-new-long-secret")
+    # Used: the form's page does not open again from this browser.
+    assert "new_password1" not in client.get(form_url).content.decode()
+
+
+def test_a_hash_in_the_session_opens_nothing_once_the_password_changed(client, world):
+    link = account_link(world.advisor, PASSWORD_RESET)
+    form_url = client.get(urlsplit(link).path, follow=True).redirect_chain[-1][0]
+    world.advisor.set_password("changed-elsewhere-meanwhile")
+    world.advisor.save()
+    assert "new_password1" not in client.get(form_url).content.decode()
