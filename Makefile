@@ -7,6 +7,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/pendel
+# Local use is development mode. Without DEBUG, Pendel runs as production and needs SECRET_KEY.
+DEV := DEBUG=1
 
 .PHONY: run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean check-specs
 
@@ -38,29 +40,29 @@ assets: node_modules/.package-lock.json
 	@cp node_modules/axe-core/axe.min.js static/vendor/axe/
 
 messages: $(VENV)/.installed
-	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	@$(DEV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 migrate: install assets messages
 	@mkdir -p var
-	$(PY) manage.py migrate --no-input -v 0
+	$(DEV) $(PY) manage.py migrate --no-input -v 0
 
 # The demo is loaded the first time only; `make demo` loads it again (it is idempotent).
 var/.demo-loaded:
 	@echo "Loading the demo data (the first time only)…"
-	@$(PY) manage.py seed_demo > /dev/null
+	@$(DEV) $(PY) manage.py seed_demo > /dev/null
 	@touch $@
 
 demo:
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py seed_demo
 
 run: migrate var/.demo-loaded
 	@echo
 	@echo "Pendel runs at http://$(HOST):$(PORT)/   (mail it sends: http://$(HOST):$(PORT)/dev/outbox/)"
-	@$(PY) manage.py seed_demo --logins-only
+	@$(DEV) $(PY) manage.py seed_demo --logins-only
 	@echo
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(PY) manage.py db_worker --interval 1 & worker=$$!; \
-	  $(PY) manage.py runserver $(HOST):$(PORT)
+	  $(DEV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	  $(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
@@ -89,7 +91,7 @@ lint: install-test
 	$(VENV)/bin/ruff format --check .
 
 bench: install-test
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script; done
+	@for script in bench/*.py; do echo "== $$script"; $(DEV) $(PY) $$script; done
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var

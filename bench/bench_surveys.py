@@ -60,7 +60,14 @@ from pendel.companies.models import Location, Organisation  # noqa: E402
 from pendel.core.bulk import bulk_insert  # noqa: E402
 from pendel.employees.models import Employee  # noqa: E402
 from pendel.regions.models import Country, Region  # noqa: E402
-from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave  # noqa: E402
+from pendel.surveys.links import new_token, token_hash  # noqa: E402
+from pendel.surveys.models import (  # noqa: E402
+    Invitation,
+    InvitationLink,
+    Response,
+    ResponseChoice,
+    Wave,
+)
 from pendel.surveys.results import wave_results  # noqa: E402
 from pendel.surveys.results.build import protected_tables  # noqa: E402
 from pendel.surveys.results.compute import answers_of  # noqa: E402
@@ -317,7 +324,13 @@ def bench_load(seconds: float, clients: int) -> None:
     location = make_location(3000, "Last Test AS")
     wave = new_wave(location)
     wave_dispatch(wave=wave, actor=None)
-    tokens = list(Invitation.objects.filter(wave=wave).values_list("token", flat=True))
+    # The database keeps only hashes of the links: issue one per invitation, as a mail would.
+    invitation_ids = list(Invitation.objects.filter(wave=wave).values_list("id", flat=True))
+    tokens = [new_token() for _ in invitation_ids]
+    InvitationLink.objects.bulk_create(
+        InvitationLink(invitation_id=pk, token_hash=token_hash(token))
+        for pk, token in zip(invitation_ids, tokens, strict=True)
+    )
     doubles, tokens = tokens[:40], tokens[40:]
     port = free_port()
     server = start_server(port)
@@ -373,7 +386,10 @@ def double_submit(base: str, tokens: list[str]) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    sent = Response.objects.filter(invitation__token__in=tokens, submitted_at__isnull=False)
+    hashes = [token_hash(token) for token in tokens]
+    sent = Response.objects.filter(
+        invitation__links__token_hash__in=hashes, submitted_at__isnull=False
+    )
     print(f"   double submit of {len(tokens)} tokens: {statuses.count(302)} accepted, "
           f"{statuses.count(409)} refused politely, {sent.count()} responses stored")  # fmt: skip
 

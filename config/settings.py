@@ -1,7 +1,8 @@
 """Pendel settings: one module, read from the environment.
 
-Local use needs no variables at all (SQLite under var/, a local outbox for mail, the
-database task backend). Production differs only through the environment; see README.md.
+Without DEBUG the process runs in production mode and refuses to start without a
+SECRET_KEY. Local use sets DEBUG=1 (`make run` does) and needs nothing else (SQLite under
+var/, a local outbox for mail, the database task backend). See README.md.
 """
 
 import os
@@ -9,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,8 +28,16 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "local-only-insecure-key-do-not-use-in-production")
+# Development mode only when asked for: an unset DEBUG is production.
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Pendel runs in production mode unless DEBUG=1: set "
+            "SECRET_KEY to a long random string, or DEBUG=1 for local use (as `make run` does)."
+        )
+    SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -72,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Django's debug pages (DEBUG only) for staff only; others get the ordinary pages.
+    "pendel.accounts.middleware.DebugPagesForStaffMiddleware",
     "pendel.core.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pendel.accounts.middleware.SessionTimeoutMiddleware",
@@ -225,8 +237,9 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "pendel.core.mail.OutboxBackend"
-# The outbox page shows every mail to anyone who can reach the server: local use only.
-OUTBOX_VISIBLE = env_bool("OUTBOX_VISIBLE", DEBUG and not EMAIL_HOST)
+# The outbox page (/dev/outbox/) exists in development mode only, and only for staff: it
+# holds every link the mail carries. No variable turns it on in production.
+OUTBOX_VISIBLE = DEBUG and not EMAIL_HOST
 
 # Background tasks: the database backend by default, Redis (RQ) when TASKS_BACKEND=rq.
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -256,7 +269,8 @@ EMPLOYEE_IMPORT_BACKGROUND_BYTES = int(
 )
 EMPLOYEE_IMPORT_READ_SECONDS = int(os.environ.get("EMPLOYEE_IMPORT_READ_SECONDS", "120"))
 
-# Security: production mode is DEBUG=0; these then hold without further variables.
+# Security: production mode is the default (DEBUG unset or 0); these then hold without
+# further variables.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -285,10 +299,40 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# No link's secret in any log line (survey, invitation and reset links): the access log of
+# runserver (django.server), Django's request warnings and everything reaching the root
+# handler go through pendel.core.logging's filter; gunicorn's access log gets it in
+# CoreConfig.ready().
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secrets": {"()": "pendel.core.logging.MaskSecretsFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "level": "INFO",
+            "filters": ["mask_secrets"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["mask_secrets"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["mask_secrets"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

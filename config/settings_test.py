@@ -1,6 +1,13 @@
-"""The test run: the same settings, with tasks run at once and mail kept in memory."""
+"""The test run: the same settings in development mode, with tasks run at once and mail
+kept in memory. It needs no environment variables (a fresh clone runs `make test`)."""
 
-from config.settings import *  # noqa: F403
+import os
+
+# Development mode, whatever the shell exports; the tests of production mode run the real
+# settings in a subprocess (pendel/core/tests/test_settings.py).
+os.environ["DEBUG"] = "1"
+
+from config.settings import *  # noqa: E402, F403
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 TASK_RETRY_SECONDS = 0

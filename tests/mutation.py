@@ -74,13 +74,14 @@ TARGETS = [
             "pendel/surveys/tests/test_answering.py",
             "pendel/surveys/tests/test_access.py",
             "pendel/surveys/tests/test_token_guards.py",
+            "pendel/surveys/tests/test_links.py",
         ),
         only=("invitation_for_token",),
         audit=(
             (
-                "a token prefix matches",
-                "Invitation.objects.filter(token=token)",
-                "Invitation.objects.filter(token__startswith=token)",
+                "the stored hash opens the survey as well as the token",
+                "InvitationLink.objects.filter(token_hash=token_hash(token))",
+                "InvitationLink.objects.filter(token_hash__in=[token_hash(token), token])",
             ),
         ),
     ),

@@ -239,7 +239,6 @@ def _invite(wave, invited: int, *, answered: int = 0, department: str = "") -> N
         Invitation(
             wave=wave,
             location_id=wave.location_id,
-            token=f"query-count-token-{next(_serial):06d}",
             language="en",
             department=department,
             sent_at=now,
@@ -283,7 +282,6 @@ def add_invitations(ctx, batch):
         Invitation(
             wave=wave,
             location_id=wave.location_id,
-            token=f"query-count-token-{next(_serial):06d}",
             email=email,
             language="nb",
             sent_at=timezone.now(),

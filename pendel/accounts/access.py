@@ -226,3 +226,19 @@ staff_required = _guard(Portal.STAFF, lambda roles: roles.is_staff)
 coordinator_required = _guard(Portal.STAFF, lambda roles: roles.all_regions)
 contact_person_required = _guard(Portal.COMPANY, lambda roles: roles.is_contact_person)
 login_required = _guard(None, lambda roles: True)
+
+
+def staff_only_or_404(view):
+    """For pages whose existence is itself not for others (the local outbox): staff see
+    the page; anyone else, logged in or not, gets 404, never a login page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        roles = request_roles(request)
+        if not roles.is_staff:
+            raise Http404
+        request.portal = Portal.STAFF
+        request.scope = roles.scope(Portal.STAFF)
+        return view(request, *args, **kwargs)
+
+    return wrapped

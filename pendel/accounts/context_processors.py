@@ -16,5 +16,5 @@ def pendel(request):
         "roles": roles,
         "nav_portal": nav_portal,
         "acting_for": acting_for,
-        "outbox_visible": settings.OUTBOX_VISIBLE,
+        "outbox_visible": settings.OUTBOX_VISIBLE and roles.is_staff,
     }

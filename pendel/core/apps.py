@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 
+from pendel.core.logging import mask_gunicorn_access_log
+
 
 class CoreConfig(AppConfig):
     name = "pendel.core"
@@ -13,3 +15,5 @@ class CoreConfig(AppConfig):
         # Likewise each app describes its background tasks in words in its tasks.py
         # (pendel.core.task_descriptions).
         autodiscover_modules("tasks")
+        # No survey, invitation or reset link in gunicorn's access log (pendel.core.logging).
+        mask_gunicorn_access_log()

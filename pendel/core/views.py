@@ -42,7 +42,8 @@ def task_list(request):
 
 
 def outbox(request):
-    """Mail kept locally instead of sent. Exists only in local use (OUTBOX_VISIBLE)."""
+    """Mail kept locally instead of sent. Exists only in development mode (OUTBOX_VISIBLE),
+    for staff only (the guard in config/urls.py): the mail holds every link it carries."""
     if not settings.OUTBOX_VISIBLE:
         raise Http404
     page = Paginator(OutboxMessage.objects.all(), 50).get_page(request.GET.get("page"))

@@ -10,8 +10,8 @@ from pendel.surveys.models import MIN_GROUP_SIZE_FLOOR, Invitation, Wave
 from pendel.surveys.selectors import survey_settings_for
 
 
-def survey_link(invitation: Invitation) -> str:
-    return settings.SITE_URL + reverse("survey:start", args=[invitation.token])
+def survey_link(token: str) -> str:
+    return settings.SITE_URL + reverse("survey:start", args=[token])
 
 
 def min_group_size(wave: Wave) -> int:
@@ -23,14 +23,17 @@ def min_group_size(wave: Wave) -> int:
     return wave._min_group_size
 
 
-def survey_message(*, invitation: Invitation, wave: Wave, reminder: int, connection=None):
-    """The mail for one invitation: the first invitation (reminder 0) or reminder n."""
+def survey_message(
+    *, invitation: Invitation, wave: Wave, reminder: int, token: str, connection=None
+):
+    """The mail for one invitation: the first invitation (reminder 0) or reminder n, with
+    the link of `token` (a new one for each mail, pendel/surveys/links.py)."""
     location = wave.location
     context = {
         "organisation": location.organisation.name,
         "programme": location.region.programme_name,
         "closes_on": wave.closes_on,
-        "link": survey_link(invitation),
+        "link": survey_link(token),
         "reminder": reminder,
         "kind": wave.kind,
         "min_group_size": min_group_size(wave),

@@ -7,12 +7,21 @@ from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from pendel.accounts.access import Scope
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import earliest_today, region_today
 from pendel.regions.models import Region
-from pendel.surveys.models import Invitation, Question, SurveySettings, TemplateVersion, Wave
+from pendel.surveys.links import MAX_TOKEN_LENGTH, token_hash
+from pendel.surveys.models import (
+    Invitation,
+    InvitationLink,
+    Question,
+    SurveySettings,
+    TemplateVersion,
+    Wave,
+)
 
 
 def waves_for(scope: Scope) -> QuerySet[Wave]:
@@ -141,18 +150,26 @@ def settings_by_region(region_ids) -> dict[int, SurveySettings]:
 
 
 def invitation_for_token(token: str) -> Invitation:
-    """The invitation behind a survey link; an unknown token is a 404."""
-    if not token or len(token) > 64:
+    """The invitation behind a survey link, found by the token's hash; an unknown token is a
+    404. The link's first opening is noted (once). The invitation carries the request's
+    token as `token` (in memory only) for the links and redirects of its pages."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
         raise Http404
-    invitation = (
-        Invitation.objects.filter(token=token)
+    link = (
+        InvitationLink.objects.filter(token_hash=token_hash(token))
         .select_related(
-            "wave__location__region", "wave__location__organisation", "wave__template_version"
+            "invitation__wave__location__region",
+            "invitation__wave__location__organisation",
+            "invitation__wave__template_version",
         )
         .first()
     )
-    if invitation is None:
+    if link is None:
         raise Http404
+    if link.used_at is None:
+        InvitationLink.objects.filter(pk=link.pk, used_at=None).update(used_at=timezone.now())
+    invitation = link.invitation
+    invitation.token = token
     return invitation
 
 

@@ -5,7 +5,8 @@ batch i running i × (batch size ÷ SURVEY_MAIL_PER_MINUTE) minutes after the fi
 20,000-person dispatch is 40 task rows, queued in well under a second. Each mail is claimed
 with a conditional UPDATE before it is sent, so no one gets the same mail twice and no one
 who has answered gets a reminder, however often a batch runs. An invitation closed for its
-employee (ended or erased, from that day in the region) gets no mail."""
+employee (ended or erased, from that day in the region) gets no mail. The tasks carry ids
+only: each mail's link is issued as it is sent, and the database keeps only its hash."""
 
 import logging
 import smtplib
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from pendel.core.dates import region_start_of, region_today
 from pendel.surveys.emails import survey_message
+from pendel.surveys.links import invitation_link_issue
 from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.models.waves import invitations_open_on
 
@@ -108,7 +110,11 @@ def mail_send_batch(*, wave_id: int, first_id: int, last_id: int, reminder: int 
 
 def _send_one(invitation: Invitation, wave: Wave, reminder: int, connection) -> int:
     message = survey_message(
-        invitation=invitation, wave=wave, reminder=reminder, connection=connection
+        invitation=invitation,
+        wave=wave,
+        reminder=reminder,
+        token=invitation_link_issue(invitation.pk),
+        connection=connection,
     )
     try:
         message.send()

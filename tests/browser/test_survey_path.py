@@ -14,7 +14,7 @@ from pendel.companies.models import Membership
 from pendel.employees.models import Employee
 from pendel.surveys.models import Invitation, Wave
 from pendel.surveys.services import template_seed_standard
-from pendel.surveys.tests.helpers import PAGES, answer_all
+from pendel.surveys.tests.helpers import PAGES, answer_all, with_mailed_tokens
 from tests.browser.conftest import assert_accessible, assert_fits_the_screen, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -97,7 +97,7 @@ def test_a_baseline_wave_reaches_the_threshold_and_qualifies_the_company(
     )
     make_employees(world.location)
     wave = open_and_send_a_baseline_wave(page, world.location)
-    invitations = list(Invitation.objects.filter(wave=wave).order_by("id"))
+    invitations = with_mailed_tokens(Invitation.objects.filter(wave=wave).order_by("id"))
     assert len(invitations) == 30
     invited = {m.to[0] for m in mail.outbox if "/s/" in m.body}
     assert len(invited) == 30

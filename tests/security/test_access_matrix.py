@@ -37,6 +37,7 @@ from pendel.invoicing.models import Invoice, InvoiceRun
 from pendel.invoicing.tests.builders import MARCH, VALID_NUMBERS, make_buyer, make_seller, run_month
 from pendel.orders import handoff
 from pendel.orders.tests import builders as orders
+from pendel.surveys.links import invitation_link_issue
 from pendel.surveys.models import Question
 from pendel.surveys.services import template_seed_standard, template_version_draft
 from pendel.surveys.tests.conftest import dispatch, make_wave
@@ -56,7 +57,7 @@ class Access(StrEnum):
     TOKEN = "whoever holds the survey link"
     INVITED = "the invited account, logged in, with the link from its mail"
     ADMIN = "Django admin: superusers only"
-    NOBODY = "nobody (exists only in development mode)"
+    NOBODY = "nobody in production (in development mode: staff, pendel/core/tests/test_outbox.py)"
 
 
 @dataclass(frozen=True)
@@ -440,7 +441,7 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         ).pk,
         "document": make_document(actor=advisor, location=location, title=f"Avtale {key}").pk,
         "wave": wave.pk,
-        "token": invitation.token,
+        "token": invitation_link_issue(invitation.pk),
         "question": question.pk,
         "product": product.pk,
         "order": ticket_order.pk,

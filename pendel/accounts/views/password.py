@@ -16,6 +16,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 
 from pendel.accounts.tasks import password_reset_request
+from pendel.accounts.views.reset import PasswordSetFromLinkView
 from pendel.core.ratelimit import allow, client_address
 from pendel.core.tasks import enqueue_after_commit
 
@@ -52,7 +53,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return HttpResponseRedirect(self.get_success_url())
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(PasswordSetFromLinkView):
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form):

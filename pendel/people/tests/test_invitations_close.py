@@ -18,7 +18,7 @@ from pendel.surveys.selectors import response_rate
 from pendel.surveys.sending import mail_send_batch, pending
 from pendel.surveys.services import template_seed_standard
 from pendel.surveys.tests import conftest as surveys
-from pendel.surveys.tests.helpers import PAGES, answer_all
+from pendel.surveys.tests.helpers import PAGES, answer_all, with_mailed_tokens
 
 CLOSED = "This survey is closed for you"
 
@@ -39,7 +39,9 @@ def wave(world, people, django_capture_on_commit_callbacks):
 
 
 def invitation_of(wave, person) -> Invitation:
-    return Invitation.objects.get(wave=wave, employee=person)
+    """The person's invitation, with the token of the link mailed to them."""
+    (invitation,) = with_mailed_tokens([Invitation.objects.get(wave=wave, employee=person)])
+    return invitation
 
 
 def start(client, invitation):
@@ -174,7 +176,9 @@ def test_a_reminder_batch_queued_before_the_end_skips_them_when_it_runs(world, w
 
 
 def test_the_rate_shows_the_closed_invitations_apart(client, world, wave, people):
-    for invitation in Invitation.objects.filter(wave=wave, employee__in=people[3:5]):
+    for invitation in with_mailed_tokens(
+        Invitation.objects.filter(wave=wave, employee__in=people[3:5])
+    ):
         answer_all(client, invitation.token)
     today = region_today(world.region)
     employment_end(employee=people[0], actor=world.contact, end_date=today)

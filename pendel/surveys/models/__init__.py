@@ -6,6 +6,7 @@ from pendel.surveys.models.templates import Question, TemplateVersion
 from pendel.surveys.models.waves import (
     REMINDER_SLOTS,
     Invitation,
+    InvitationLink,
     Wave,
 )
 
@@ -14,6 +15,7 @@ __all__ = [
     "REMINDER_SLOTS",
     "WEEKDAYS",
     "Invitation",
+    "InvitationLink",
     "Question",
     "Response",
     "ResponseChoice",

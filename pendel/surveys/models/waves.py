@@ -146,9 +146,9 @@ class Wave(TimeStampedModel):
 
 
 class Invitation(models.Model):
-    """One employee's invitation to one wave. The token in its link identifies the
-    invitation, not the person; the employee's email, language, department and age group
-    are copied at dispatch, so the list stays as it was.
+    """One employee's invitation to one wave. The token in its links (InvitationLink)
+    identifies the invitation, not the person; the employee's email, language, department
+    and age group are copied at dispatch, so the list stays as it was.
 
     It closes for its employee from `closed_on` (the last working day, or the day the
     person's data was erased): no answers, no reminders, out of the response rate."""
@@ -174,7 +174,6 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         related_name="survey_invitations",
     )
-    token = models.CharField(_("token"), max_length=64, unique=True)
     email = models.EmailField(_("email address"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     department = models.CharField(_("department"), max_length=100, blank=True)
@@ -217,6 +216,28 @@ class Invitation(models.Model):
     def is_closed_on(self, today: date) -> bool:
         """Closed for its employee (ended or erased) on that day of the region."""
         return self.closed_on is not None and self.closed_on <= today
+
+
+class InvitationLink(models.Model):
+    """One link mailed for an invitation. Each mail (the invitation, every reminder) carries
+    a new random token, and only the token's SHA-256 is kept, like a password: the table, a
+    backup or a task's arguments open no survey. Every link of an invitation opens it for as
+    long as the wave takes answers (pendel/surveys/links.py)."""
+
+    invitation = models.ForeignKey(
+        Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="links"
+    )
+    token_hash = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    used_at = models.DateTimeField(_("first opened"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survey link")
+        verbose_name_plural = _("survey links")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Link #{self.pk} of invitation #{self.invitation_id}"
 
 
 def invitations_open_on(today: date) -> Q:

@@ -1,7 +1,6 @@
 """A wave's life: created, dispatched (invitations frozen, mail queued), reminded, closed
 (the membership qualified when the rate is met), extended once when it is not."""
 
-import secrets
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -31,7 +30,6 @@ INVITATION_FIELDS = [
     "wave",
     "location",
     "employee",
-    "token",
     "email",
     "language",
     "department",
@@ -51,11 +49,6 @@ EXTEND_FIELDS = [
     "answered_at_close",
     "delivered_at_close",
 ]
-TOKEN_BYTES = 24  # 192 bits; 32 characters in the link
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
 
 
 def _check_dates(*, opens_on: date, closes_on: date, today: date, reminders: list) -> None:
@@ -160,7 +153,6 @@ def wave_dispatch(*, wave: Wave, actor) -> int:
                 wave.pk,
                 wave.location_id,
                 employee_id,
-                new_token(),
                 email,
                 language or region.default_language,
                 department,

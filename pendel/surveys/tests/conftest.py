@@ -11,6 +11,7 @@ from pendel.core.dates import region_today
 from pendel.employees.models import Employee
 from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave
 from pendel.surveys.services import template_seed_standard, wave_dispatch
+from pendel.surveys.tests.helpers import with_mailed_tokens
 
 
 @pytest.fixture(autouse=True)
@@ -132,7 +133,9 @@ def other_wave(world, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def invitations(sent_wave):
-    return list(Invitation.objects.filter(wave=sent_wave).order_by("id"))
+    """The sent wave's invitations, each with the token of the link mailed to it (`token`,
+    in memory only: the database keeps its hash)."""
+    return with_mailed_tokens(Invitation.objects.filter(wave=sent_wave).order_by("id"))
 
 
 # Departments of the results fixture: (department, age group, answers as (mode, manager)).

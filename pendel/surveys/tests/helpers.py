@@ -1,8 +1,30 @@
-"""Shared by the survey tests: the answers of a whole questionnaire as the pages post them."""
+"""Shared by the survey tests: the answers of a whole questionnaire as the pages post them,
+and the survey links mailed to invitations."""
 
 import base64
 import re
 import zlib
+
+from django.core import mail
+
+SURVEY_LINK = re.compile(r"/s/(?P<token>[A-Za-z0-9_-]+)/")
+
+
+def mailed_token(invitation) -> str:
+    """The token of the latest survey link mailed to the invitation's address."""
+    for message in reversed(mail.outbox):
+        if message.to == [invitation.email] and (found := SURVEY_LINK.search(message.body)):
+            return found["token"]
+    raise AssertionError(f"No survey link was mailed to invitation #{invitation.pk}")
+
+
+def with_mailed_tokens(invitations) -> list:
+    """The invitations, each with the token mailed to it as `token` (in memory only)."""
+    invitations = list(invitations)
+    for invitation in invitations:
+        invitation.token = mailed_token(invitation)
+    return invitations
+
 
 PAGES = {
     1: {"main_mode": "bus", "distance_km": "12,5", "home_postcode": ""},

@@ -8,8 +8,10 @@ from django.utils.formats import date_format
 
 from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.models import Invitation, Wave
+from pendel.surveys.selectors import invitation_for_token
 from pendel.surveys.sending import _claim
 from pendel.surveys.tests.conftest import answer, move_dates
+from pendel.surveys.tests.helpers import mailed_token
 
 TODAY = date(2026, 1, 15)
 
@@ -83,7 +85,11 @@ def test_the_reminder_is_in_the_invitations_language(sent_wave, invitations):
     survey_reminders_due.enqueue(wave_id=sent_wave.pk, reminder=1)
 
     swedish = next(m for m in mail.outbox if m.to == [invitations[0].email])
-    assert f"/s/{invitations[0].token}/" in swedish.body
+    # A fresh link; the one in the first invitation mail keeps working too.
+    fresh = mailed_token(invitations[0])
+    assert f"/s/{fresh}/" in swedish.body
+    assert fresh != invitations[0].token
+    assert invitation_for_token(fresh).pk == invitation_for_token(invitations[0].token).pk
     with translation.override("sv"):
         assert date_format(sent_wave.closes_on, "DATE_FORMAT") in swedish.body
 

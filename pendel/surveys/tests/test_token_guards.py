@@ -6,7 +6,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from pendel.surveys.models import Invitation, Response
+from pendel.surveys.links import token_hash
+from pendel.surveys.models import Invitation, InvitationLink, Response
 from pendel.surveys.selectors import invitation_for_token
 from pendel.surveys.services.answering import (
     AlreadyAnswered,
@@ -60,5 +61,5 @@ def test_a_link_longer_than_any_token_is_refused_without_asking_the_database(
 
 def test_a_token_of_the_longest_length_still_opens(client, invitations):
     longest = "b" * 64
-    Invitation.objects.filter(pk=invitations[0].pk).update(token=longest)
+    InvitationLink.objects.create(invitation=invitations[0], token_hash=token_hash(longest))
     assert invitation_for_token(longest).pk == invitations[0].pk

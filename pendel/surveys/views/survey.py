@@ -1,5 +1,6 @@
 """The employee's survey at /s/<token>/: no login, no JavaScript, in the invitation's
-language. The token is the only key; an unknown one is a 404.
+language. The token is the only key (the database has only its hash, pendel/surveys/links.py);
+an unknown one is a 404.
 
 The POST views are exempt from CSRF: there is no session or cookie to ride on, and the
 unguessable token in the URL already proves the request comes from the link's holder."""
