@@ -1,7 +1,7 @@
 """Sessions end after a while without requests (SESSION_IDLE_TIMEOUT_STAFF for anyone with
 back-office or admin rights, SESSION_IDLE_TIMEOUT for everyone else) and, however busy, a
 fixed time after the login (SESSION_ABSOLUTE_TIMEOUT). The login stamps both clocks
-(signals.login_recorded); an expired session is logged out and the next guarded page asks
+(signals.session_clocks_started); an expired session is logged out and the next guarded page asks
 for the login again."""
 
 from django.conf import settings

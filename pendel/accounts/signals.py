@@ -34,11 +34,15 @@ def _target(username: str) -> Target:
 
 
 @receiver(user_logged_in)
-def login_recorded(sender, request, user, **kwargs):
+def session_clocks_started(sender, request, user, **kwargs):
     now = timezone.now().timestamp()
     if request is not None and hasattr(request, "session"):
         request.session[LOGIN_AT_SESSION_KEY] = now
         request.session[SEEN_AT_SESSION_KEY] = now
+
+
+@receiver(user_logged_in)
+def login_recorded(sender, request, user, **kwargs):
     audit_record(
         actor=user,
         action=AccountsAction.LOGGED_IN,
