@@ -1,6 +1,8 @@
 """Every login, failed login and lock-out goes into the audit trail; a login also starts the
 session's clocks (see middleware.SessionTimeoutMiddleware)."""
 
+import ipaddress
+
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
@@ -18,6 +20,17 @@ USERNAME_LENGTH = 254  # an e-mail address at most; anything longer is cut
 
 def _address(request) -> str:
     return client_address(request) if request is not None else "unknown"
+
+
+def lockout_address(request) -> str | None:
+    """The address the lock-out counts under (AXES_CLIENT_IP_CALLABLE): the request's, or
+    none when it has none that is an IP address (a login made outside a web request)."""
+    address = client_address(request) if request is not None else ""
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
 
 
 def attempted_username(request, credentials: dict) -> str:
