@@ -161,7 +161,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "pendel.core.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "pendel.accounts.signals.lockout_address"
 AXES_LOCKOUT_CALLABLE = "pendel.accounts.views.password.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # the audit trail records every login (pendel.accounts.signals)
 AXES_VERBOSE = False

@@ -1,8 +1,8 @@
 """Sessions end after a while without requests (SESSION_IDLE_TIMEOUT_STAFF for anyone with
 back-office or admin rights, SESSION_IDLE_TIMEOUT for everyone else) and, however busy, a
 fixed time after the login (SESSION_ABSOLUTE_TIMEOUT). The login stamps both clocks
-(signals.login_recorded); an expired session is logged out and the next guarded page asks
-for the login again.
+(signals.session_clocks_started); an expired session is logged out and the next guarded
+page asks for the login again.
 
 Django's debug pages (the technical 404 with every URL pattern, the error page with the
 stack, the settings and the request) exist in development mode only, since they need DEBUG;

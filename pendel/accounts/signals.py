@@ -1,6 +1,8 @@
 """Every login, failed login and lock-out goes into the audit trail; a login also starts the
 session's clocks (see middleware.SessionTimeoutMiddleware)."""
 
+import ipaddress
+
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
@@ -20,6 +22,17 @@ def _address(request) -> str:
     return client_address(request) if request is not None else "unknown"
 
 
+def lockout_address(request) -> str | None:
+    """The address the lock-out counts under (AXES_CLIENT_IP_CALLABLE): the request's, or
+    none when it has none that is an IP address (a login made outside a web request)."""
+    address = client_address(request) if request is not None else ""
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
+
+
 def attempted_username(request, credentials: dict) -> str:
     """The username as typed, trimmed and in lower case, so that "Ola@X" and "ola@x" count
     as one account for the lock-out (AXES_USERNAME_CALLABLE)."""
@@ -34,11 +47,15 @@ def _target(username: str) -> Target:
 
 
 @receiver(user_logged_in)
-def login_recorded(sender, request, user, **kwargs):
+def session_clocks_started(sender, request, user, **kwargs):
     now = timezone.now().timestamp()
     if request is not None and hasattr(request, "session"):
         request.session[LOGIN_AT_SESSION_KEY] = now
         request.session[SEEN_AT_SESSION_KEY] = now
+
+
+@receiver(user_logged_in)
+def login_recorded(sender, request, user, **kwargs):
     audit_record(
         actor=user,
         action=AccountsAction.LOGGED_IN,

@@ -9,9 +9,8 @@ from django.utils.translation import gettext
 
 from pendel.accounts.access import contact_person_required, request_scope, staff_required
 from pendel.core.forms import apply_validation_error, message_validation_error
-from pendel.employees.forms import EndForm
-from pendel.employees.models import EmployeeImport
 from pendel.employees.forms import EmployeeForm, EndForm
+from pendel.employees.models import EmployeeImport
 from pendel.employees.parsing import describe_error, field_label
 from pendel.employees.selectors import employee_get_for, employee_import_get_for
 from pendel.employees.views.company import (

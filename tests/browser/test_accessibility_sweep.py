@@ -27,7 +27,7 @@ def log_in_as(page, email: str) -> None:
     page.fill("#id_username", email)
     page.fill("#id_password", DEMO_PASSWORD)
     page.locator("main button[type=submit]").click()
-    pass_second_factor(page, email)
+    pass_second_factor(page, email, axe=True)
 
 
 def visit_all(page, urls) -> None:
