@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from pendel.companies.confirmation import application_confirmation_send
 from pendel.companies.models import Application
+from pendel.companies.tasks import application_unconfirmed_purge
 from pendel.companies.tests.conftest import APPLICATION_FORM, confirmation_path
 from pendel.companies.views.public import APPLICATION_LIMIT
 
@@ -192,3 +193,14 @@ def test_an_invalid_form_is_not_counted(client, world):
     for _ in range(APPLICATION_LIMIT + 2):
         apply(client, world, {**FORM, "organisation_number": "1"})
     assert apply(client, world).status_code == 302
+
+
+def test_the_scheduled_purge_deletes_only_an_expired_unconfirmed_application(client, world):
+    apply(client, world)
+    apply(client, world, {**FORM, "contact_email": "ola@bakeri.example.no"})
+    waiting, confirmed = Application.objects.order_by("pk")
+    client.post(confirmation_path(mail.outbox[1]))
+    Application.objects.update(confirmation_expires_at=timezone.now() - timedelta(minutes=1))
+    for application in (waiting, confirmed):
+        application_unconfirmed_purge.call(application_id=application.pk)
+    assert list(Application.objects.all()) == [confirmed]
