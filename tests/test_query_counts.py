@@ -177,6 +177,7 @@ def add_applications(ctx, batch):
             contact_last_name="Søker",
             contact_email=f"{name.replace(' ', '.').lower()}@example.com",
             language="nb",
+            email_confirmed_at=timezone.now(),
         )
     return names
 

@@ -312,6 +312,13 @@ class Application(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The contact email is confirmed by a link before staff see the application or anyone
+    # gets its text by mail. The link's token is kept only as its SHA-256.
+    email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    confirmation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    confirmation_expires_at = models.DateTimeField(
+        _("confirmation link valid until"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("application")

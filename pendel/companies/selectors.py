@@ -123,7 +123,10 @@ def note_get_for(scope: Scope, pk) -> AdvisorNote:
 
 
 def applications_for(scope: Scope) -> QuerySet[Application]:
-    applications = Application.objects.select_related("region__country", "decided_by")
+    # An application reaches staff once its contact e-mail is confirmed.
+    applications = Application.objects.filter(email_confirmed_at__isnull=False).select_related(
+        "region__country", "decided_by"
+    )
     if scope.all_regions:
         return applications
     return applications.filter(region_id__in=scope.region_ids)
@@ -181,7 +184,10 @@ def national_overview() -> QuerySet[Region]:
             member_employees=_per_region(members, Sum("employee_count")),
             qualified=_per_region(qualified, Count("id")),
             pending_applications=_per_region(
-                Application.objects.filter(status=Application.Status.PENDING), Count("id")
+                Application.objects.filter(
+                    status=Application.Status.PENDING, email_confirmed_at__isnull=False
+                ),
+                Count("id"),
             ),
         )
         .order_by("country_id", "name")

@@ -1,6 +1,7 @@
-"""Mail that a company's request sends: the invitation of an existing account to become
-contact person. The link's token is made here, when the mail is sent, and only its hash is
-kept: the task table holds the invitation's id, never a link."""
+"""Background work for companies, all by ids and safe to run twice: the invitation of an
+existing account to become contact person, the application's confirmation mail, and removing
+an application whose confirmation link expired unopened. Links' tokens are made when the mail
+is sent and only their hashes are kept: the task table never holds a link."""
 
 import hashlib
 import secrets
@@ -12,6 +13,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from pendel.companies.confirmation import (
+    application_confirmation_send,
+    application_unconfirmed_delete,
+)
 from pendel.companies.models import ContactInvitation
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
@@ -54,4 +59,26 @@ def send_contact_invitation(*, invitation_id: int) -> None:
 describe_task(
     send_contact_invitation,
     lambda kwargs: [gettext("Sending an invitation to become contact person") for _ in kwargs],
+)
+
+
+@retrying
+def application_confirmation_mail(*, application_id: int) -> bool:
+    return application_confirmation_send(application_id=application_id)
+
+
+@retrying
+def application_unconfirmed_purge(*, application_id: int) -> int:
+    return application_unconfirmed_delete(application_id=application_id)
+
+
+describe_task(
+    application_confirmation_mail,
+    lambda kwargs: [gettext("Sending the link that confirms an application's email")] * len(kwargs),
+)
+describe_task(
+    application_unconfirmed_purge,
+    lambda kwargs: (
+        [gettext("Removing an application whose email was never confirmed")] * len(kwargs)
+    ),
 )

@@ -31,4 +31,9 @@ public_patterns = [
     path(
         "programmes/<slug:slug>/join/thanks/", public.application_thanks, name="application_thanks"
     ),
+    path(
+        "programmes/<slug:slug>/join/confirm/<str:token>/",
+        public.application_confirm,
+        name="application_confirm",
+    ),
 ]

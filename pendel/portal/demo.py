@@ -230,6 +230,7 @@ def _application(region: Region, fake, rng: random.Random) -> None:
         contact_email=f"hr.{region.slug}@applicant.demo",
         logo_consent=True,
         language=region.default_language,
+        email_confirmed_at=timezone.now(),
     )
 
 

@@ -30,7 +30,17 @@ def apply_on_the_public_form(page, region) -> None:
     page.get_by_label(re.compile(r"^Phone")).fill("912 34 567")
     page.get_by_label("Our logo may be shown").check()
     page.get_by_role("button", name="Send application").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your application")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    # Nothing reaches the staff until the address is confirmed by the link in the mail.
+    (confirmation,) = mail.outbox
+    assert confirmation.to == ["kari@bakeri.example.no"]
+    assert "Glomma Bakeri" not in confirmation.body
+    link = re.search(r"/programmes/\S+/join/confirm/\S+/", confirmation.body).group(0)
+    page.goto(link)
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm and send the application").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your application has been sent")
+    assert {"advisor@example.com", "kari@bakeri.example.no"} <= {m.to[0] for m in mail.outbox}
 
 
 def approve_as_advisor(page) -> str:

@@ -22,6 +22,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
+from django.utils import timezone
 
 from config import urls as config_urls
 from pendel.accounts.models import Role
@@ -89,6 +90,7 @@ RULES: dict[str, Rule] = {
     "portal:application_create": PUBLIC,
     "portal:application_thanks": PUBLIC,
     "portal:brand_css": PUBLIC,
+    "portal:application_confirm": PUBLIC,
     "core:healthz": PUBLIC,
     "core:outbox": Rule(Access.NOBODY),
     "core:outbox_message": Rule(Access.NOBODY, "outbox"),
@@ -425,6 +427,7 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         contact_email=f"kari@{key}.example.com",
         contact_phone="+4791234567",
         contact_title="HR",
+        email_confirmed_at=timezone.now(),
     )
     return {
         "location": location.pk,

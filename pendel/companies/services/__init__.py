@@ -2,6 +2,8 @@
 
 from pendel.companies.services.applications import (
     application_approve,
+    application_confirm,
+    application_confirmation_valid,
     application_reject,
     application_submit,
 )
@@ -21,6 +23,8 @@ from pendel.companies.services.memberships import (
 
 __all__ = [
     "application_approve",
+    "application_confirm",
+    "application_confirmation_valid",
     "application_reject",
     "application_submit",
     "contact_invitation_accept",

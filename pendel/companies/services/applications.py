@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from pendel.accounts.emails import send_templated
 from pendel.accounts.models import User
 from pendel.companies.audit import CompaniesAction
+from pendel.companies.confirmation import application_unconfirmed_delete, token_hash, unconfirmed
 from pendel.companies.models import (
     Application,
     Location,
@@ -19,19 +22,63 @@ from pendel.companies.models import (
 )
 from pendel.companies.services.contacts import contact_invite
 from pendel.companies.services.memberships import advisors_for_region
+from pendel.companies.tasks import application_confirmation_mail, application_unconfirmed_purge
 from pendel.core.audit import audit_record
+from pendel.core.tasks import enqueue_after_commit, schedule
 from pendel.regions.models import Region
+
+# How long the link in the confirmation mail works; an application not confirmed by then
+# is never shown to staff and is deleted.
+CONFIRMATION_VALID = timedelta(days=3)
 
 
 def application_submit(*, region: Region, data: dict, language: str) -> Application:
-    """Store a public application; thank the applicant and tell the region's staff."""
+    """Store a public application, unconfirmed, and mail only a confirmation link to its
+    contact address. Staff and the applicant hear of its content once the link is opened."""
     with transaction.atomic():
-        application = Application(region=region, language=language, **data)
+        application_unconfirmed_delete()
+        expires = timezone.now() + CONFIRMATION_VALID
+        application = Application(
+            region=region, language=language, confirmation_expires_at=expires, **data
+        )
         application.full_clean()
         application.save()
+        enqueue_after_commit(application_confirmation_mail, application_id=application.pk)
+        transaction.on_commit(
+            lambda: schedule(
+                application_unconfirmed_purge,
+                expires + timedelta(minutes=1),
+                application_id=application.pk,
+            )
+        )
+    return application
+
+
+def application_confirmation_valid(*, region: Region, token: str) -> bool:
+    return unconfirmed(region.pk).filter(confirmation_token_hash=token_hash(token)).exists()
+
+
+def application_confirm(*, region: Region, token: str) -> Application | None:
+    """Open the link: the application reaches the region's staff, the applicant gets the
+    receipt. None for an unknown, used or expired link."""
+    with transaction.atomic():
+        application = (
+            unconfirmed(region.pk)
+            .select_related("region")
+            .filter(confirmation_token_hash=token_hash(token))
+            .first()
+        )
+        if application is None:
+            return None
+        claimed = Application.objects.filter(
+            pk=application.pk, email_confirmed_at__isnull=True
+        ).update(email_confirmed_at=timezone.now(), confirmation_token_hash="")
+        if claimed != 1:
+            return None  # the same link opened twice at once
+        application.refresh_from_db()
         send_templated(
             to=application.contact_email,
-            language=language,
+            language=application.language,
             template="emails/application_received",
             context={"application": application, "programme": region.programme_name},
         )

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.utils import timezone
 
 from pendel.companies.models import Application, Membership
 
@@ -44,4 +47,11 @@ def application(world):
         contact_phone="+4791234567",
         logo_consent=True,
     )
-    return Application.objects.create(region=world.region, language="nb", **data)
+    return Application.objects.create(
+        region=world.region, language="nb", email_confirmed_at=timezone.now(), **data
+    )
+
+
+def confirmation_path(message) -> str:
+    """The path of the link in an application's confirmation mail."""
+    return re.search(r"https?://[^/\s]+(/programmes/\S+/join/confirm/\S+/)", message.body).group(1)

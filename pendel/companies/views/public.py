@@ -1,10 +1,18 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from pendel.companies import selectors, services
 from pendel.companies.forms import ApplicationForm
+from pendel.core import ratelimit
 from pendel.regions.models import Region
+
+# Applications sent from one address, and to one contact email, per hour. An employer
+# applies once per workplace; more than this is a script or someone being flooded.
+APPLICATION_LIMIT = 5
+APPLICATION_WINDOW_SECONDS = 60 * 60
 
 
 def _active_region(slug: str) -> Region:
@@ -23,17 +31,56 @@ def programme_detail(request, slug: str):
     )
 
 
+def _within_limits(request, email: str) -> bool:
+    return ratelimit.allow_all(
+        [
+            ("application:address", ratelimit.client_address(request)),
+            ("application:recipient", email),
+        ],
+        limit=APPLICATION_LIMIT,
+        window_seconds=APPLICATION_WINDOW_SECONDS,
+    )
+
+
 def application_create(request, slug: str):
     region = _active_region(slug)
     form = ApplicationForm(request.POST or None, region=region)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.application_submit(
-            region=region, data=form.application_data(), language=get_language()
+        if _within_limits(request, form.cleaned_data["contact_email"]):
+            services.application_submit(
+                region=region, data=form.application_data(), language=get_language()
+            )
+            return redirect("portal:application_thanks", slug=region.slug)
+        form.add_error(
+            None,
+            _(
+                "Too many applications have been sent from here or to this email address. "
+                "Nothing was sent this time; please try again in an hour."
+            ),
         )
-        return redirect("portal:application_thanks", slug=region.slug)
-    return render(request, "companies/public/apply.html", {"region": region, "form": form})
+        status = 429
+    return render(
+        request, "companies/public/apply.html", {"region": region, "form": form}, status=status
+    )
 
 
 def application_thanks(request, slug: str):
     region = _active_region(slug)
     return render(request, "companies/public/thanks.html", {"region": region})
+
+
+@require_http_methods(["GET", "POST"])
+def application_confirm(request, slug: str, token: str):
+    """The link in the confirmation mail. Opening it shows a button; the application is sent
+    on with the button, so a mail scanner that follows links confirms nothing."""
+    region = _active_region(slug)
+    if request.method == "POST":
+        application = services.application_confirm(region=region, token=token)
+        if application is not None:
+            return render(request, "companies/public/confirmed.html", {"region": region})
+        valid = False
+    else:
+        valid = services.application_confirmation_valid(region=region, token=token)
+    # An unknown, used or expired link gets a page that says so (like a password reset's).
+    return render(request, "companies/public/confirm.html", {"region": region, "valid": valid})

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('companies', '0002_membership_application_notes'),
+        ('companies', '0003_application_email_confirmation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
