@@ -3,8 +3,10 @@
 Invitations are mailed in batches of at most SURVEY_MAIL_BATCH_SIZE (one task per batch),
 batch i running i × (batch size ÷ SURVEY_MAIL_PER_MINUTE) minutes after the first, so a
 20,000-person dispatch is 40 task rows, queued in well under a second. Each mail is claimed
-with a conditional UPDATE before it is sent, so no one gets the same mail twice and no one
-who has answered gets a reminder, however often a batch runs. An invitation closed for its
+with a conditional UPDATE that commits with the sending, so no one gets the same mail twice
+and no one who has answered gets a reminder, however often a batch runs, and a worker
+killed mid-batch loses no mail (over SMTP, a kill between the server's acceptance and the
+commit would send that one mail again: at least once, never lost). An invitation closed for its
 employee (ended or erased, from that day in the region) gets no mail. The tasks carry ids
 only: each mail's link is issued as it is sent, and the database keeps only its hash."""
 
@@ -14,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -101,9 +104,12 @@ def mail_send_batch(*, wave_id: int, first_id: int, last_id: int, reminder: int 
     sent = 0
     with get_connection() as connection:
         for invitation in batch:
-            if not _claim(invitation.pk, reminder, today):
-                continue  # sent by another run, answered, bounced or closed meanwhile
-            sent += _send_one(invitation, wave, reminder, connection)
+            # The claim commits only once the mail is handed over: a worker killed in
+            # between leaves the invitation unclaimed, and the batch run again sends it.
+            with transaction.atomic():
+                if not _claim(invitation.pk, reminder, today):
+                    continue  # sent by another run, answered, bounced or closed meanwhile
+                sent += _send_one(invitation, wave, reminder, connection)
     logger.info("Survey %s: %s mails sent (reminder %s)", wave_id, sent, reminder)
     return sent
 
