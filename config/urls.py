@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
-from pendel.accounts.access import coordinator_required
+from pendel.accounts.access import coordinator_required, staff_required
 from pendel.catalogue import urls as catalogue_urls
 from pendel.companies import urls as companies_urls
 from pendel.core import urls as core_urls
@@ -49,7 +49,10 @@ public_patterns = [*portal_urls.public_patterns, *companies_urls.public_patterns
 
 urlpatterns = [
     path("", include((public_patterns, "portal"))),
-    path("", include((core_urls.public_patterns, "core"))),
+    path(
+        "",
+        include(([*core_urls.public_patterns, *core_urls.outbox_patterns(staff_required)], "core")),
+    ),
     path("accounts/", include((accounts_urls.account_patterns, "accounts"))),
     path("staff/", include((staff_patterns, "staff"))),
     path("company/", include((company_patterns, "company"))),

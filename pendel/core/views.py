@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -41,16 +43,26 @@ def task_list(request):
     return render(request, "core/task_list.html", context)
 
 
+def outbox_visible(view):
+    """The outbox exists only in local use (OUTBOX_VISIBLE): elsewhere a 404 for everyone,
+    before any guard asks who is visiting."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not settings.OUTBOX_VISIBLE:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 def outbox(request):
-    """Mail kept locally instead of sent. Exists only in local use (OUTBOX_VISIBLE)."""
-    if not settings.OUTBOX_VISIBLE:
-        raise Http404
+    """Mail kept locally instead of sent, survey links included: staff only (the guard is
+    added where the URL is mounted) and only in local use (`outbox_visible`)."""
     page = Paginator(OutboxMessage.objects.all(), 50).get_page(request.GET.get("page"))
     return render(request, "core/outbox.html", {"page": page})
 
 
 def outbox_message(request, pk: int):
-    if not settings.OUTBOX_VISIBLE:
-        raise Http404
     message = get_object_or_404(OutboxMessage, pk=pk)
     return render(request, "core/outbox_message.html", {"message": message})
