@@ -210,7 +210,9 @@ def test_the_matrix_covers_every_min_side_page():
     for pattern in get_resolver().url_patterns:
         if getattr(pattern, "namespace", None) == "company":
             names.update(f"company:{sub.name}" for sub in pattern.url_patterns)
-    assert names == set(PAGES)
+    # The invitation link is no page of a company yet: the invited account opens it, whatever
+    # it holds (pendel/companies/tests/test_contact_invitations.py).
+    assert names - {"company:contact_invitation"} == set(PAGES)
     assert set(AT_LOCATION) <= names and set(LISTS) <= names
 
 
