@@ -340,7 +340,7 @@ def part_invoices() -> None:
         )
         location = Location.objects.create(organisation=organisation, region=the_region, name="HQ")
         orders.ticket_order(location, orders.employees(location, 2), ticket, start=MARCH)
-        locations.append(location.pk)
+        locations.append(organisation.pk)  # one invoice per company (not per location)
     invoices = Invoice.objects.filter(region=the_region, kind=Invoice.Kind.INVOICE)
     invoice_run_start(actor=None, region=the_region, period=MARCH)
     worker = Worker()
@@ -352,7 +352,7 @@ def part_invoices() -> None:
         "the worker while the PDFs are filed (100 of 300)",
     )
     finish(worker)
-    per_location = collections.Counter(invoices.values_list("location_id", flat=True))
+    per_location = collections.Counter(invoices.values_list("organisation_id", flat=True))
     sequences = sorted(invoices.values_list("sequence", flat=True))
     numbers = list(invoices.values_list("number", flat=True))
     documents = invoices.exclude(document=None)
