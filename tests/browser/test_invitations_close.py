@@ -12,6 +12,7 @@ from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.models import Invitation
 from pendel.surveys.services import template_seed_standard, wave_dispatch
 from pendel.surveys.tests.conftest import make_employees, make_wave, move_dates
+from pendel.surveys.tests.helpers import with_mailed_tokens
 from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,7 +25,9 @@ def test_ended_and_erased_employees_links_close_and_the_rate_counts_them_apart(p
     people = make_employees(world.location, 10, department="Lager", language="en")
     wave = make_wave(world.location)
     wave_dispatch(wave=wave, actor=world.advisor)
-    token = {i.employee_id: i.token for i in Invitation.objects.filter(wave=wave)}
+    token = {
+        i.employee_id: i.token for i in with_mailed_tokens(Invitation.objects.filter(wave=wave))
+    }
     today = region_today(world.region).isoformat()
 
     log_in(page, "hr@fisk.example.com", PASSWORD)
