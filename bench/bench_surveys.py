@@ -58,9 +58,9 @@ from django.utils import timezone  # noqa: E402
 from pendel.accounts.models import Role, User  # noqa: E402
 from pendel.companies.models import Location, Organisation  # noqa: E402
 from pendel.core.bulk import bulk_insert  # noqa: E402
+from pendel.core.tokens import new_token, token_hash  # noqa: E402
 from pendel.employees.models import Employee  # noqa: E402
 from pendel.regions.models import Country, Region  # noqa: E402
-from pendel.surveys.links import new_token, token_hash  # noqa: E402
 from pendel.surveys.models import (  # noqa: E402
     Invitation,
     InvitationLink,

@@ -10,8 +10,6 @@ database keeps its SHA-256. The task is queued with the application's id, so no 
 ever in the task table either. Nothing here queues a task.
 """
 
-import hashlib
-import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -21,10 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from pendel.companies.models import Application
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+from pendel.core.tokens import new_token, token_hash
 
 
 def unconfirmed(region_id: int | None = None):
@@ -41,7 +36,7 @@ def application_confirmation_send(*, application_id: int) -> bool:
     application = unconfirmed().select_related("region").filter(pk=application_id).first()
     if application is None:
         return False  # confirmed or expired meanwhile
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     Application.objects.filter(pk=application.pk, email_confirmed_at__isnull=True).update(
         confirmation_token_hash=token_hash(token)
     )

@@ -3,9 +3,6 @@ existing account to become contact person, the application's confirmation mail, 
 an application whose confirmation link expired unopened. Links' tokens are made when the mail
 is sent and only their hashes are kept: the task table never holds a link."""
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -20,10 +17,7 @@ from pendel.companies.confirmation import (
 from pendel.companies.models import ContactInvitation
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+from pendel.core.tokens import new_token, token_hash
 
 
 @retrying
@@ -37,7 +31,7 @@ def send_contact_invitation(*, invitation_id: int) -> None:
     )
     if invitation is None:  # accepted, replaced or sent already: nothing to do twice
         return
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     ContactInvitation.objects.filter(pk=invitation.pk).update(
         token_hash=token_hash(token), sent_at=timezone.now()
     )

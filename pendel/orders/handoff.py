@@ -27,9 +27,7 @@ there in it (not left before the month began, not erased): exactly the tickets t
 month's invoice run bills.
 """
 
-import hashlib
 import io
-import secrets
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -40,6 +38,7 @@ from pendel.catalogue.pricing import quotes_for
 from pendel.core.audit import audit_record
 from pendel.core.dates import month_end, month_value
 from pendel.core.spreadsheets import CsvDictWriter, number_text
+from pendel.core.tokens import new_token, token_hash
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import HandoffKey
 from pendel.orders.selectors import handoff_tickets
@@ -118,19 +117,15 @@ def handoff_json(region, month: date, rows: list[dict]) -> dict:
     }
 
 
-def _hash(raw_key: str) -> str:
-    return hashlib.sha256(raw_key.encode()).hexdigest()
-
-
 @transaction.atomic
 def handoff_key_create(*, actor, region, name: str) -> tuple[HandoffKey, str]:
     """A new key for one region. The raw key is returned once and never stored."""
-    raw_key = KEY_PREFIX + secrets.token_urlsafe(32)
+    raw_key = KEY_PREFIX + new_token()
     key = HandoffKey.objects.create(
         region=region,
         name=name.strip()[:100],
         prefix=raw_key[:10],
-        key_hash=_hash(raw_key),
+        key_hash=token_hash(raw_key),
         created_by=actor,
     )
     audit_record(
@@ -164,7 +159,7 @@ def handoff_key_authenticate(raw_key: str) -> HandoffKey | None:
         return None
     key = (
         HandoffKey.objects.select_related("region__country")
-        .filter(key_hash=_hash(raw_key), revoked_at__isnull=True)
+        .filter(key_hash=token_hash(raw_key), revoked_at__isnull=True)
         .first()
     )
     if key is not None:

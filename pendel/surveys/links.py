@@ -8,25 +8,15 @@ The mail task issues the link when it sends (so the task's arguments hold only i
 each reminder gets a fresh one; earlier links of the invitation keep working for as long as
 the wave takes answers (the survey views say when it is closed)."""
 
-import hashlib
-import secrets
-
+from pendel.core.tokens import new_token, token_hash
 from pendel.surveys.models import InvitationLink
 
 TOKEN_BYTES = 24
 MAX_TOKEN_LENGTH = 64  # longer is no token of ours: refused before the database is asked
 
 
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def invitation_link_issue(invitation_id: int) -> str:
     """A new link for the invitation; returns its token, which is stored nowhere."""
-    token = new_token()
+    token = new_token(TOKEN_BYTES)
     InvitationLink.objects.create(invitation_id=invitation_id, token_hash=token_hash(token))
     return token
