@@ -3,9 +3,12 @@ VAT category and rate in force that day.
 
 Prices are entered as staff know them: a fixed amount with or without VAT (HjemJobbHjem's
 199 kr a month is a consumer price, VAT included), or "the ordinary annual pass ÷ 12" (the
-national proposal), where the annual pass is the public price, VAT included. Invoices are
-net, so a price with VAT is turned into a net unit price with four decimals; that is the
-price on the invoice line, and the line amount is rounded once, when the invoice is made.
+national proposal), where the annual pass is the public price, VAT included. A price with VAT
+is what a person pays, in cents (`Quote.gross`); invoices carry it next to the net unit
+price with four decimals derived from it, so that the invoice costs quantity × the price
+with VAT (pendel/invoicing/totals.py). A part of a price with VAT (the employer's share of
+a ticket) is that part of the price with VAT, rounded to cents: `share_of()`, which the
+invoice run and the ticket hand-off both use, so that the two agree to the cent.
 
 `quotes_for()` prices every product of a region for one day with three queries, so an
 invoice run does no query per line.
@@ -41,6 +44,27 @@ class Quote:
     gross: Decimal  # per unit including VAT, rounded to cents: what a person pays
     vat: Vat
     basis: str
+    includes_vat: bool = False  # the price was set with VAT: `gross` is the price
+
+
+@dataclass(frozen=True)
+class Share:
+    """The part of a quote someone pays, per unit."""
+
+    net: Decimal  # four decimals
+    gross: Decimal  # cents, VAT included
+    includes_vat: bool  # bill it as a price with VAT: quantity × gross
+
+
+def share_of(quote: Quote, percent: Decimal, *, with_vat: bool = False) -> Share:
+    """`percent` of the quote. A price with VAT (or any price, `with_vat`) is split with
+    VAT, in cents (50 % of 690.00 is 345.00), and its net is derived from that; otherwise
+    the net price is split."""
+    if quote.includes_vat or with_vat:
+        gross = (quote.gross * percent / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+        return Share(net=net_from_gross(gross, quote.vat.rate), gross=gross, includes_vat=True)
+    net = (quote.net * percent / HUNDRED).quantize(UNIT_PRICE, ROUND_HALF_UP)
+    return Share(net=net, gross=gross_from_net(net, quote.vat.rate), includes_vat=False)
 
 
 def _valid_on(on: date) -> Q:
@@ -92,11 +116,19 @@ def _quote(price: Price, vat: Vat, annual: AnnualPassPrice | None) -> Quote | No
     else:
         amount, includes_vat = price.amount, price.includes_vat
     if includes_vat:
-        net = net_from_gross(amount, vat.rate)
+        gross = amount.quantize(CENT, ROUND_HALF_UP)
+        net = net_from_gross(gross, vat.rate)
     else:
         net = amount.quantize(UNIT_PRICE, ROUND_HALF_UP)
-    gross = gross_from_net(net, vat.rate)
-    return Quote(product_id=price.product_id, net=net, gross=gross, vat=vat, basis=price.basis)
+        gross = gross_from_net(net, vat.rate)
+    return Quote(
+        product_id=price.product_id,
+        net=net,
+        gross=gross,
+        vat=vat,
+        basis=price.basis,
+        includes_vat=includes_vat,
+    )
 
 
 def quotes_for(region, on: date, product_ids=None) -> dict[int, Quote]:

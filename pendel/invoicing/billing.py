@@ -8,8 +8,9 @@ bulk and grouped in Python.
 
 What is billed for month M:
 - each company ticket running in M whose employee works there in M (not left before M
-  began, not erased), at the ticket price × the share the employer pays; one line per
-  location, product and share, with the number of employees;
+  began, not erased), at the employer's share of the ticket price with VAT, in cents
+  (`share_of()`, as the ticket hand-off shows it); one line per location, product and
+  share, with the number of employees;
 - each other order running in M (monthly products), or starting in M (one-off ones);
 - each active or qualified membership's fee: monthly fees every month, yearly ones in the
   month the membership began (January when that is unknown); per-employee fees count the
@@ -20,14 +21,14 @@ Anything already billed for M is left out, so a run started again bills only wha
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext
 
 from pendel.accounts.models import Role
 from pendel.catalogue.models import MEMBERSHIP_FEE_CODE, Product
-from pendel.catalogue.pricing import Quote, Vat, quotes_for, vat_rates_on
+from pendel.catalogue.pricing import Quote, Share, Vat, quotes_for, share_of, vat_rates_on
 from pendel.companies.identifiers import is_valid_organisation_number
 from pendel.companies.models import Location, Membership, MembershipStatus, Organisation
 from pendel.core.dates import add_months, month_end
@@ -59,6 +60,7 @@ class DraftLine:
     note: str = ""
     declared_count: bool = False  # per-employee fee counted from the location's headcount
     items: list[tuple[str, int, int | None]] = field(default_factory=list)
+    unit_price_incl_vat: Decimal | None = None  # priced with VAT (see totals.py)
 
 
 @dataclass
@@ -93,8 +95,11 @@ def _billed(region, period: date) -> set[tuple[str, int]]:
     return billed
 
 
-def _share_price(quote: Quote, share: Decimal) -> Decimal:
-    return (quote.net * share / 100).quantize(UNIT_PRICE, ROUND_HALF_UP)
+def _share_price(quote: Quote, share: Decimal) -> Share:
+    """The employer's part of a ticket. A ticket's price is what a person pays, so the
+    employer's part is billed as a price with VAT, like the employee's part the ticket
+    desk charges: the two add up to the ticket's price."""
+    return share_of(quote, share, with_vat=True)
 
 
 def _ticket_lines(region, period, billed, quotes, problems) -> list[DraftLine]:
@@ -122,7 +127,7 @@ def _ticket_lines(region, period, billed, quotes, problems) -> list[DraftLine]:
             problems.append((organisation_id, product_id))
             continue
         price = _share_price(quote, share)
-        if price == 0:  # the employees pay it all themselves
+        if price.gross == 0:  # the employees pay it all themselves
             continue
         lines.append(
             DraftLine(
@@ -132,7 +137,8 @@ def _ticket_lines(region, period, billed, quotes, problems) -> list[DraftLine]:
                 period_start=period,
                 period_end=month_end(period),
                 quantity=Decimal(len(items)),
-                unit_price=price,
+                unit_price=price.net,
+                unit_price_incl_vat=price.gross if price.includes_vat else None,
                 vat=quote.vat,
                 employee_count=len(items),
                 employer_share=share,
@@ -169,6 +175,7 @@ def _order_lines(region, period, billed, quotes, problems) -> list[DraftLine]:
                 period_end=month_end(period),
                 quantity=Decimal(quantity),
                 unit_price=quote.net,
+                unit_price_incl_vat=quote.gross if quote.includes_vat else None,
                 vat=quote.vat,
                 note=note,
                 items=[(ORDER, order_id, None)],

@@ -28,6 +28,7 @@ class InvoiceFilterForm(forms.Form):
         ("", _("All")),
         *Invoice.Status.choices,
         ("overdue", _("Overdue")),
+        ("partly_credited", _("Partly credited")),
     ]
     region = forms.ChoiceField(label=_("Region"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)

@@ -27,7 +27,7 @@ from pendel.invoicing.identifiers import (
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceLine, InvoiceRun, SellerProfile
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
 from pendel.invoicing.tasks import invoice_archive_task
-from pendel.invoicing.totals import line_amount, totals_for
+from pendel.invoicing.totals import line_amount, shown_unit_price, totals_for
 
 ITEM_FIELD = {TICKET: "ticket_id", ORDER: "order_id", FEE: "membership_id"}
 
@@ -147,7 +147,8 @@ def _invoice_line(position: int, line: DraftLine, plan: Plan, language: str) -> 
         period_start=line.period_start,
         period_end=line.period_end,
         quantity=line.quantity,
-        unit_price=line.unit_price,
+        unit_price=shown_unit_price(line.quantity, line.unit_price),
+        unit_price_incl_vat=line.unit_price_incl_vat,
         net_amount=line_amount(line.quantity, line.unit_price),
         vat_category=line.vat.category,
         vat_rate=line.vat.rate,
@@ -198,6 +199,7 @@ def _build(draft: Draft, plan: Plan, *, seller: dict, run: InvoiceRun, issue_dat
         buyer_reference=reference[:100],
         line_total=totals.line_total,
         vat_total=totals.vat_total,
+        rounding_amount=totals.rounding,
         total=totals.total,
         vat_breakdown=[subtotal.as_json() for subtotal in totals.breakdown],
         note=note,

@@ -270,7 +270,19 @@ class Invoice(models.Model):
     payment_reference = models.CharField(_("payment reference"), max_length=40, blank=True)
     line_total = models.DecimalField(_("net total"), max_digits=14, decimal_places=2)
     vat_total = models.DecimalField(_("VAT"), max_digits=14, decimal_places=2)
-    total = models.DecimalField(_("total"), max_digits=14, decimal_places=2)
+    rounding_amount = models.DecimalField(
+        _("rounding"),
+        max_digits=14,
+        decimal_places=2,
+        default=ZERO,
+        help_text=_("Added to the total with VAT to give the amount due (EN 16931 BT-114)."),
+    )
+    total = models.DecimalField(
+        _("total"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("The amount due: the total with VAT plus the rounding."),
+    )
     vat_breakdown = models.JSONField(_("VAT breakdown"), default=list)
     note = models.TextField(_("note"), blank=True)
     status = models.CharField(
@@ -343,6 +355,11 @@ class Invoice(models.Model):
             return ZERO
         return max(ZERO, self.total - self.credited_total - self.paid_total)
 
+    @property
+    def is_partly_credited(self) -> bool:
+        """Some of it is credited, not all: it is "credited" only when its whole amount is."""
+        return not self.is_credit_note and ZERO < self.credited_total < self.total
+
     def is_overdue(self, today: date) -> bool:
         open_statuses = (self.Status.ISSUED, self.Status.SENT)
         return (
@@ -353,10 +370,18 @@ class Invoice(models.Model):
         )
 
     def display_status(self, today: date) -> str:
-        return str(_("Overdue")) if self.is_overdue(today) else self.get_status_display()
+        if self.is_overdue(today):
+            return str(_("Overdue"))
+        if self.is_partly_credited and self.status in (self.Status.ISSUED, self.Status.SENT):
+            return str(_("Partly credited"))
+        return self.get_status_display()
 
     def status_key(self, today: date) -> str:
-        return "overdue" if self.is_overdue(today) else self.status
+        if self.is_overdue(today):
+            return "overdue"
+        if self.is_partly_credited and self.status in (self.Status.ISSUED, self.Status.SENT):
+            return "partly_credited"
+        return self.status
 
 
 class InvoiceLine(models.Model):
@@ -383,6 +408,17 @@ class InvoiceLine(models.Model):
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2)
     unit_code = models.CharField(_("unit"), max_length=3, default="EA")
     unit_price = models.DecimalField(_("unit price"), max_digits=14, decimal_places=4)
+    unit_price_incl_vat = models.DecimalField(
+        _("unit price incl. VAT"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the price includes VAT: the line then costs quantity × this price, "
+            "VAT included (see totals.py)."
+        ),
+    )
     net_amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
     vat_category = models.CharField(_("VAT category"), max_length=2)
     vat_rate = models.DecimalField(_("VAT rate"), max_digits=5, decimal_places=2)

@@ -191,6 +191,13 @@ def _totals(invoice: Invoice, s) -> Table:
             _p(_money(invoice, invoice.line_total), s["right"]),
         ],
     )
+    if invoice.rounding_amount:
+        rows.append(
+            [
+                _p(gettext("Rounding"), s["right"]),
+                _p(_money(invoice, invoice.rounding_amount), s["right"]),
+            ]
+        )
     label = gettext("Total credited") if invoice.is_credit_note else gettext("Total to pay")
     rows.append([_p(label, s["right_bold"]), _p(_money(invoice, invoice.total), s["right_bold"])])
     table = Table(rows, colWidths=[144 * mm, 30 * mm])

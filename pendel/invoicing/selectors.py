@@ -7,7 +7,7 @@ and the ones made for all the organisation's locations in a region where they ha
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from pendel.accounts.access import Scope
@@ -47,6 +47,13 @@ def invoices_filtered(
         invoices = invoices.filter(region=region)
     if status == "overdue":
         invoices = overdue(invoices, today)
+    elif status == "partly_credited":
+        invoices = invoices.filter(
+            kind=Invoice.Kind.INVOICE,
+            status__in=[Invoice.Status.ISSUED, Invoice.Status.SENT],
+            credited_total__gt=0,
+            credited_total__lt=F("total"),
+        )
     elif status:
         invoices = invoices.filter(status=status)
     if kind:

@@ -172,12 +172,16 @@ def _tax_total(invoice: Invoice) -> str:
 
 
 def _monetary_total(invoice: Invoice) -> str:
+    """BT-106, BT-109, BT-112 = BT-109 + BT-110, BT-114 only when there is rounding, and
+    BT-115 = BT-112 + BT-114: the stored total (totals.py)."""
     currency = invoice.currency
+    rounding = invoice.rounding_amount or Decimal("0")
     return _g(
         "cac:LegalMonetaryTotal",
         _money("cbc:LineExtensionAmount", invoice.line_total, currency),
         _money("cbc:TaxExclusiveAmount", invoice.line_total, currency),
-        _money("cbc:TaxInclusiveAmount", invoice.total, currency),
+        _money("cbc:TaxInclusiveAmount", invoice.total - rounding, currency),
+        _money("cbc:PayableRoundingAmount", rounding, currency) if rounding else "",
         _money("cbc:PayableAmount", invoice.total, currency),
     )
 

@@ -19,7 +19,11 @@ What (one row per ticket; CSV is UTF-8 with a header row, JSON is
     first_name, last_name, email, phone
     employer_share_percent, employee_share_percent
     monthly_price           the ticket's price that month, VAT included
-    employee_pays           the employee's part of it, VAT included, rounded to cents
+    employer_pays           the employer's part of it, VAT included, in cents: what the
+                            month's invoice bills for this ticket (the invoice's ticket
+                            line is its quantity × this, VAT included)
+    employee_pays           the employee's part: monthly_price − employer_pays, so the two
+                            always add up to the price (50 % of 690.00: 345.00 and 345.00)
     currency
 
 A ticket is in the list for a month when it runs in that month and its employee works
@@ -29,12 +33,12 @@ month's invoice run bills.
 
 import io
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from pendel.catalogue.pricing import quotes_for
+from pendel.catalogue.pricing import quotes_for, share_of
 from pendel.core.audit import audit_record
 from pendel.core.dates import month_end, month_value
 from pendel.core.spreadsheets import CsvDictWriter, number_text
@@ -60,11 +64,11 @@ COLUMNS = [
     "employer_share_percent",
     "employee_share_percent",
     "monthly_price",
+    "employer_pays",
     "employee_pays",
     "currency",
 ]
 KEY_PREFIX = "pdl_"
-CENT = Decimal("0.01")
 
 
 def handoff_rows(region, month: date) -> list[dict]:
@@ -77,7 +81,7 @@ def _row(ticket, month: date, quotes, currency: str) -> dict:
     order, employee = ticket.order, ticket.employee
     quote = quotes.get(order.product_id)
     employee_share = Decimal("100") - order.employer_share
-    pays = (quote.gross * employee_share / 100).quantize(CENT, ROUND_HALF_UP) if quote else None
+    employer = share_of(quote, order.employer_share, with_vat=True).gross if quote else None
     return {
         "ticket_reference": str(ticket.reference),
         "month": month_value(month),
@@ -95,7 +99,8 @@ def _row(ticket, month: date, quotes, currency: str) -> dict:
         "employer_share_percent": str(order.employer_share),
         "employee_share_percent": str(employee_share),
         "monthly_price": str(quote.gross) if quote else "",
-        "employee_pays": str(pays) if pays is not None else "",
+        "employer_pays": str(employer) if quote else "",
+        "employee_pays": str(quote.gross - employer) if quote else "",
         "currency": currency,
     }
 
