@@ -43,7 +43,17 @@ def pdf_text(pdf: bytes) -> str:
         except (ValueError, zlib.error):  # a font or an image
             continue
         texts += re.findall(rb"\((.*?)\) Tj", content)
-    return " ".join(text.decode("cp1252") for text in texts).replace("\xa0", " ")
+    text = " ".join(_unescape(text).decode("cp1252") for text in texts)
+    return text.replace("\xa0", " ")
+
+
+def _unescape(text: bytes) -> bytes:
+    """A PDF string's escapes: \\330 is Ø in the built-in fonts' encoding."""
+    return re.sub(rb"\\([0-7]{3}|.)", lambda m: _escaped(m[1]), text)
+
+
+def _escaped(code: bytes) -> bytes:
+    return bytes([int(code, 8)]) if len(code) == 3 else code
 
 
 @pytest.fixture
