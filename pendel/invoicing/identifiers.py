@@ -79,16 +79,50 @@ def mod10_check_digit(number: str) -> str:
     return str((10 - total % 10) % 10)
 
 
-def payment_reference(country: str, number: str, sequence: int) -> str:
-    """Norway: a KID (MOD10); Sweden: an OCR number (Luhn, with a length digit); elsewhere
-    the invoice number itself."""
+def mod11_check_digit(number: str) -> str:
+    """The MOD11 check digit of a Norwegian KID as Nets (Mastercard Payment Services)
+    defines it: weights 2, 3, 4, 5, 6, 7, 2, 3 ... from the right, 11 − the remainder of
+    the sum by 11; a remainder of 0 gives 0, and one of 1 (check 10) gives "-"."""
+    total = sum(int(char) * (2 + index % 6) for index, char in enumerate(reversed(number)))
+    check = (11 - total % 11) % 11
+    return "-" if check == 10 else str(check)
+
+
+KID_CHECKS = {"mod10": mod10_check_digit, "mod11": mod11_check_digit}
+
+
+def kid_valid(reference: str, method: str = "mod10") -> bool:
+    """A KID: 2 to 25 characters, digits with a MOD10 or MOD11 check digit at the end."""
+    if not re.fullmatch(r"\d{1,24}[\d-]", reference or ""):
+        return False
+    return KID_CHECKS[method](reference[:-1]) == reference[-1]
+
+
+def ocr_valid(reference: str, *, length_digit: bool = True) -> bool:
+    """A Swedish OCR reference as Bankgirot checks it: 2 to 25 digits ending in a "10-modul"
+    (Luhn) check digit; with a length digit, the one before it is the number of digits,
+    tens left out."""
+    if not re.fullmatch(r"\d{2,25}", reference or ""):
+        return False
+    if length_digit and reference[-2] != str(len(reference) % 10):
+        return False
+    return mod10_check_digit(reference[:-1]) == reference[-1]
+
+
+def ocr_with_length(base: str) -> str:
+    """`base` with Bankgirot's length digit and check digit added."""
+    with_length = base + str((len(base) + 2) % 10)
+    return with_length + mod10_check_digit(with_length)
+
+
+def payment_reference(country: str, number: str, sequence: int, kid: str = "mod10") -> str:
+    """Norway: a KID (MOD10, or MOD11 when the seller's agreement with Nets says so);
+    Sweden: an OCR number (Luhn, with a length digit); elsewhere the invoice number."""
+    base = f"{sequence:07d}"
     if country == "NO":
-        base = f"{sequence:07d}"
-        return base + mod10_check_digit(base)
+        return base + KID_CHECKS[kid](base)
     if country == "SE":
-        base = f"{sequence:07d}"
-        with_length = base + str((len(base) + 2) % 10)
-        return with_length + mod10_check_digit(with_length)
+        return ocr_with_length(base)
     return number
 
 

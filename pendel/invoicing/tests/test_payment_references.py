@@ -4,7 +4,14 @@ is wrong, and the payment is then not matched to its invoice."""
 
 import pytest
 
-from pendel.invoicing.identifiers import mod10_check_digit, no_account_valid, payment_reference
+from pendel.invoicing.identifiers import (
+    kid_valid,
+    mod10_check_digit,
+    mod11_check_digit,
+    no_account_valid,
+    ocr_valid,
+    payment_reference,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +80,67 @@ def test_a_dutch_invoice_is_paid_with_its_invoice_number():
 )
 def test_norwegian_account_numbers(account, valid):
     assert no_account_valid(account) is valid
+
+
+# KID with MOD10 and MOD11 (Nets, now Mastercard Payment Services: "System Specification OCR
+# giro", chapter 4, "Eksempel på utregning av kontrollsiffer i modulus 10 og 11"; MOD11
+# weights 2-7 from the right, and "-" as the check digit when it would be 10). The examples
+# below are the ones published with open KID implementations that follow it, since the Nets
+# PDF itself could not be fetched here: github.com/Ondkloss/norwegian-numbers.js,
+# test/norwegian-numbers.ts ("234567" → 2345676 MOD10; "1234567890" → 12345678903,
+# "31" → 310 and "40" → "40-" MOD11), and NAV's github.com/navikt/mulighetsrommet,
+# ModulusTest ("2345676", "23456767" and "0044555258" valid MOD10, "0365327" valid MOD11).
+@pytest.mark.parametrize(
+    ("kid", "method", "valid"),
+    [
+        ("2345676", "mod10", True),
+        ("23456767", "mod10", True),
+        ("0044555258", "mod10", True),
+        ("2345674", "mod10", False),
+        ("0044555251", "mod10", False),
+        ("12345678903", "mod11", True),
+        ("310", "mod11", True),
+        ("40-", "mod11", True),
+        ("400", "mod11", False),
+        ("0365327", "mod11", True),
+        ("0365328", "mod11", False),
+        ("602243", "mod10", True),  # Monitor ERP, as above
+        ("6", "mod10", False),  # a KID has at least two characters
+        ("1" * 26, "mod10", False),  # and at most 25
+    ],
+)
+def test_kids_match_the_published_examples(kid, method, valid):
+    assert kid_valid(kid, method) is valid
+
+
+def test_a_kid_can_be_made_with_mod11_and_the_invoices_kids_pass_the_check():
+    assert mod11_check_digit("1234567890") == "3"
+    assert mod11_check_digit("40") == "-"
+    for sequence in (1, 42, 60224, 9_999_999):
+        assert kid_valid(payment_reference("NO", "NG-1", sequence), "mod10")
+        assert kid_valid(payment_reference("NO", "NG-1", sequence, kid="mod11"), "mod11")
+
+
+# Swedish OCR references with a length digit (Bankgirot, "OCR-referenskontroll" and
+# "Beräkning av checksiffra enligt 10-modul", bankgirot.se): the digit before the check digit
+# is the number of digits, tens left out. Examples: 3646124682631 (13 digits, length digit 3:
+# the FileMaker function CheckBankGiro, as above) and 0072019122420063 (16 digits, length
+# digit 6, check digit 3: the worked example of the npm package "ocrgenerator", which
+# points to Bankgirot's online check).
+@pytest.mark.parametrize(
+    ("reference", "valid"),
+    [
+        ("3646124682631", True),
+        ("0072019122420063", True),
+        ("0072019122420064", False),  # wrong check digit
+        ("0072019122420053", False),  # wrong length digit
+        ("072019122420063", False),  # a digit missing: length 15, not 16
+    ],
+)
+def test_swedish_ocr_references_with_a_length_digit(reference, valid):
+    assert ocr_valid(reference) is valid
+
+
+def test_every_swedish_invoice_gets_an_ocr_number_bankgirot_accepts():
+    for sequence in (1, 42, 9_999_999, 10_000_000):
+        assert ocr_valid(payment_reference("SE", "JH1", sequence))
