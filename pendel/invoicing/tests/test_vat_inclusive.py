@@ -179,3 +179,33 @@ def test_credits_and_payments_in_turn_settle_the_invoice_to_the_cent(nine):
     assert nine.total - nine.credited_total - nine.paid_total == D("0.00")
     assert (nine.status, nine.outstanding) == ("paid", 0)
     assert nine.paid_at is not None
+
+
+def test_unit_prices_have_two_decimals_wherever_the_amount_stays_the_same():
+    from pendel.invoicing.totals import shown_unit_price
+
+    assert shown_unit_price(D("1"), D("325.4717")) == D("325.47")  # 325.47 either way
+    assert shown_unit_price(D("3"), D("177.6786")) == D("177.68")  # 533.04 either way
+    assert shown_unit_price(D("9"), D("325.4717")) == D("325.4717")  # 2,929.25, not .23
+    assert shown_unit_price(D("4"), D("159.2000")) == D("159.2000")
+
+
+def test_one_ticket_shows_its_unit_price_with_two_decimals(billing, valid_peppol):
+    AnnualPassPrice.objects.filter(region=billing.se).update(amount=D("8280.00"))
+    people = orders.employees(billing.national_se, 1)
+    orders.ticket_order(
+        billing.national_se, people, national("company-ticket"), start=MARCH, share="50"
+    )
+    run_month(billing.se)
+    invoice = Invoice.objects.get(region=billing.se, organisation=billing.national)
+    (line,) = invoice.lines.all()
+    assert (line.unit_price, line.net_amount, invoice.total) == (
+        D("325.47"),
+        D("325.47"),
+        D("345.00"),
+    )
+    xml = invoice_xml(invoice)
+    assert b'<cbc:PriceAmount currencyID="SEK">325.47</cbc:PriceAmount>' in xml
+    valid_peppol(xml)
+    text = pdf_text(invoice_pdf(invoice))
+    assert "325,47" in text and "325,4717" not in text
