@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from pendel.core.money import babel_locale, format_money
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.totals import VatSubtotal
-from pendel.invoicing.ubl import payment_terms_text
+from pendel.invoicing.ubl import payment_terms_text, price_with_vat_text
 
 # The built-in PDF fonts cover Windows-1252 only: map what Babel and typography use.
 REPLACEMENTS = {"\u202f": "\u00a0", "\u2212": "-", "\u2009": " ", "\u2011": "-"}
@@ -157,7 +157,10 @@ def _lines(invoice: Invoice, s) -> Table:
                     ),
                     s["right"],
                 ),
-                _p(_unit_price(invoice, line.unit_price), s["right"]),
+                [
+                    _p(_unit_price(invoice, line.unit_price), s["right"]),
+                    _p(price_with_vat_text(invoice, line), s["small_right"]),
+                ],
                 _p(_rate(invoice, line.vat_rate), s["right"]),
                 _p(_money(invoice, line.net_amount), s["right"]),
             ]

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from django.utils import translation
 from django.utils.translation import gettext
 
+from pendel.core.money import format_money
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.totals import VatSubtotal
 
@@ -151,6 +152,18 @@ def payment_terms_text(invoice: Invoice) -> str:
         }
 
 
+def price_with_vat_text(invoice: Invoice, line) -> str:
+    """For a line priced with VAT, its unit price with VAT in words, in the invoice's
+    language ("345,00 kr incl. VAT"): the price the buyer knows, which the net unit price
+    with four decimals comes from. The line's note (BT-127) and the PDF say it."""
+    if line.unit_price_incl_vat is None:
+        return ""
+    with translation.override(invoice.language):
+        return gettext("%(price)s each incl. VAT") % {
+            "price": format_money(line.unit_price_incl_vat, invoice.currency, invoice.language)
+        }
+
+
 def _tax_total(invoice: Invoice) -> str:
     currency = invoice.currency
     subtotals = [VatSubtotal.from_json(data) for data in invoice.vat_breakdown]
@@ -186,11 +199,13 @@ def _monetary_total(invoice: Invoice) -> str:
     )
 
 
-def _line(line, *, credit: bool, currency: str) -> str:
+def _line(line, *, invoice: Invoice) -> str:
+    credit, currency = invoice.is_credit_note, invoice.currency
     quantity_tag = "cbc:CreditedQuantity" if credit else "cbc:InvoicedQuantity"
     return _g(
         "cac:CreditNoteLine" if credit else "cac:InvoiceLine",
         _e("cbc:ID", line.position),
+        _e("cbc:Note", price_with_vat_text(invoice, line)),
         _e(quantity_tag, plain(line.quantity), unitCode=line.unit_code),
         _money("cbc:LineExtensionAmount", line.net_amount, currency),
         _g(
@@ -258,7 +273,7 @@ def invoice_xml(invoice: Invoice) -> bytes:
             "" if credit else _payment(invoice),
             _tax_total(invoice),
             _monetary_total(invoice),
-            *[_line(line, credit=credit, currency=invoice.currency) for line in lines],
+            *[_line(line, invoice=invoice) for line in lines],
         ]
     )
     document = (

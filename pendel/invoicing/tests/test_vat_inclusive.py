@@ -87,12 +87,14 @@ def test_nine_tickets_at_half_of_690_cost_3105(nine, valid_peppol):
     assert xml_amount(xml, "cac:LegalMonetaryTotal/cbc:PayableAmount") == D("3105.00")
     assert xml_amount(xml, "cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount") == D("3105.00")
     assert b"PayableRoundingAmount" not in xml
+    note = etree.fromstring(xml).findtext("cac:InvoiceLine/cbc:Note", namespaces=NS)
+    assert note.replace("\xa0", " ") == "SEK 345,00 per stk. inkl. mva."
     valid_peppol(xml)
 
 
 def test_the_pdf_shows_the_figures_of_the_xml(nine):
     text = pdf_text(invoice_pdf(nine))
-    for figure in ("325,4717", "2 929,25", "175,75", "3 105,00"):
+    for figure in ("325,4717", "SEK 345,00 per stk. inkl. mva.", "2 929,25", "175,75", "3 105,00"):
         assert figure in text, (figure, text)
     assert "3 105,01" not in text
 
