@@ -59,7 +59,7 @@ def test_staff_see_partly_credited_and_the_amount_still_owed(client, world, part
     args = [part_credited.pk] if name.endswith("detail") else []
     page = client.get(reverse(name, args=args)).content.decode()
     assert f"Partly credited, {owed(part_credited)} still owed" in page
-    assert ">Credited</span>" not in page.replace(f"{part_credited.number}", "")
+    assert ">Credited</span>" not in page
 
 
 @pytest.mark.parametrize("name", ["company:invoice_list", "company:invoice_detail"])
