@@ -288,25 +288,33 @@ def _buyer_problem(location: Location, seller_country: str) -> str:
             "number": organisation.organisation_number
         }
     address = buyer_address(location)
-    both_dutch = seller_country == "NL" and organisation.country_id == "NL"
+    both_dutch = seller_country == "NL" and address["country"] == "NL"
     if both_dutch and not all(address[key] for key in ("street", "postcode", "city")):
         return gettext("The invoice address needs a street, a postcode and a city.")
     return ""
 
 
+def buyer_postal_country(organisation: Organisation) -> str:
+    """The country of the organisation's own invoice address (ISO 3166 alpha-2)."""
+    return organisation.country_id
+
+
 def buyer_address(location: Location) -> dict:
-    """The organisation's invoice address, or the location's address when it has none."""
+    """The organisation's invoice address, or the location's address when it has none; each
+    with its own country (a location's country is its region's)."""
     organisation = location.organisation
     if organisation.invoice_street or organisation.invoice_city:
         return {
             "street": organisation.invoice_street,
             "postcode": organisation.invoice_postcode,
             "city": organisation.invoice_city,
+            "country": buyer_postal_country(organisation),
         }
     return {
         "street": location.street_address,
         "postcode": location.postcode,
         "city": location.municipality,
+        "country": location.region.country_id,
     }
 
 
