@@ -11,6 +11,8 @@ What is billed for month M:
   began, not erased), at the ticket price × the share the employer pays; one line per
   location, product and share, with the number of employees;
 - each other order running in M (monthly products), or starting in M (one-off ones);
+- tickets and orders only of locations that are members: none whose membership is only
+  applied for or approved (agreement not signed);
 - each active or qualified membership's fee: monthly fees every month, yearly ones in the
   month the membership began (January when that is unknown); per-employee fees count the
   employees on the list in M, or the number the location gave if the list is empty.
@@ -333,17 +335,31 @@ def _group(lines, locations, blocked, seller_country) -> dict[str, Draft]:
     return {key: d for key, d in drafts.items() if d.organisation_id not in blocked}
 
 
+def _not_yet_members(region) -> set[int]:
+    """Locations whose membership is applied for or approved but not active: they are not
+    billed for tickets or orders (ordering needs an active membership, see
+    orders.services.ordering_problem)."""
+    return set(
+        Membership.objects.filter(
+            location__region=region,
+            status__in=[MembershipStatus.APPLIED, MembershipStatus.APPROVED],
+        ).values_list("location_id", flat=True)
+    )
+
+
 def plan_region_month(region, period: date) -> Plan:
     """Every draft invoice of the region for the month, and what stops some of them."""
     billed = _billed(region, period)
     quotes = quotes_for(region, period)
     fee_product = Product.objects.filter(region=None, code=MEMBERSHIP_FEE_CODE).first()
     missing: list[tuple] = []
+    not_members = _not_yet_members(region)
     lines = [
         *_ticket_lines(region, period, billed, quotes, missing),
         *_order_lines(region, period, billed, quotes, missing),
-        *_fee_lines(region, period, billed, fee_product, missing),
     ]
+    lines = [line for line in lines if line.location_id not in not_members]
+    lines += _fee_lines(region, period, billed, fee_product, missing)
     location_ids = {line.location_id for line in lines}
     locations = _locations(location_ids)
     product_ids = {line.product_id for line in lines} | {pid for _org, pid in missing if pid}
