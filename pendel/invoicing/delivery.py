@@ -14,8 +14,8 @@ from pendel.documents.services import document_store_generated
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.checks import invoice_ensure_sendable
 from pendel.invoicing.models import Invoice
-from pendel.invoicing.retention import invoice_retained_until
 from pendel.invoicing.pdf import invoice_pdf
+from pendel.invoicing.retention import invoice_retained_until
 from pendel.invoicing.ubl import invoice_xml
 
 
