@@ -3,7 +3,6 @@
 Other apps call `tickets_end_for_employees()` when employees leave.
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +18,7 @@ from pendel.catalogue.selectors import offered_products
 from pendel.companies.models import Membership, MembershipStatus
 from pendel.core.audit import Target, audit_event, audit_record, audit_record_many
 from pendel.core.dates import add_months, current_month, month_after, month_label
+from pendel.core.forms import confirmation_digest
 from pendel.employees.models import Employee
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import Order, Ticket
@@ -151,10 +151,6 @@ class OrderPreview:
     digest: str = ""  # what the summary was made of, so the order placed is the one shown
 
 
-def preview_digest(*parts) -> str:
-    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
-
-
 def _preview(quote: Quote, *, currency, quantity, share, monthly, skipped, digest) -> OrderPreview:
     employer_unit = (quote.net * share / 100).quantize(UNIT_PRICE, ROUND_HALF_UP)
     total_net = (employer_unit * quantity).quantize(CENT, ROUND_HALF_UP)
@@ -186,7 +182,7 @@ def ticket_order_preview(
     if not candidates:
         raise ValidationError(gettext("Every chosen employee already has a ticket."))
     quote = quote_for(location.region, product, start_month)
-    digest = preview_digest(location.pk, product.pk, start_month, employer_share, *candidates)
+    digest = confirmation_digest(location.pk, product.pk, start_month, employer_share, *candidates)
     return _preview(
         quote,
         currency=location.region.currency,
@@ -206,7 +202,7 @@ def order_preview(
     with transaction.atomic():
         _check_orderable(location=location, product=product, start_month=start_month)
     quote = quote_for(location.region, product, start_month)
-    digest = preview_digest(location.pk, product.pk, start_month, quantity, note.strip())
+    digest = confirmation_digest(location.pk, product.pk, start_month, quantity, note.strip())
     return _preview(
         quote,
         currency=location.region.currency,
