@@ -95,7 +95,8 @@ def test_the_form_shows_what_the_change_affects_before_saving(client, world, bil
 
     # Confirming with other values than those shown shows them again instead of saving.
     stale = summary.context["effect"]["digest"]
-    assert _post(client, billing.no, "2026-03-01", amount="399.00", confirm=stale).status_code == 200
+    changed = _post(client, billing.no, "2026-03-01", amount="399.00", confirm=stale)
+    assert changed.status_code == 200
     assert Price.objects.count() == before
     saved = _post(client, billing.no, "2026-03-01", confirm=stale)
     assert saved.status_code == 302
