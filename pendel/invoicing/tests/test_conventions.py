@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from pendel.catalogue.tests.builders import national
 from pendel.companies.factories import LocationFactory
+from pendel.companies.models import Membership
 from pendel.core.conventions import (
     account_display,
     bankgiro_display,
@@ -121,3 +122,20 @@ def test_the_invoice_page_in_swedish_asks_a_norwegian_buyer_for_a_kid(billing, c
     assert "KID" in page and "OCR" not in page
     assert "1503 10 12349" in page
     assert "974 544 466" in page
+
+
+@pytest.mark.parametrize(
+    ("location", "label", "number"),
+    [("location", "Organisatienummer", "923 609 016"), ("other_location", "KvK-nummer", None)],
+)
+def test_the_member_page_in_dutch_labels_the_number_by_the_companys_country(
+    billing, client, world, location, label, number
+):
+
+    membership = Membership.objects.create(location=getattr(world, location))
+    client.force_login(world.coordinator)
+    url = reverse("staff:member_detail", args=[membership.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert label in page
+    if number:
+        assert "KvK" not in page and number in page
