@@ -21,7 +21,6 @@ from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, confirmation_digest
 from pendel.core.texts import localized
-from pendel.invoicing.selectors import price_change_effect
 from pendel.regions.selectors import region_get_for, regions_for
 
 
@@ -161,7 +160,7 @@ def _price_effect(request, region, price_form):
     )
     if request.POST.get("confirm", "") == digest:
         return None
-    effect = price_change_effect(region, data["product"], data["valid_from"])
+    effect = selectors.price_change_effect(region, data["product"], data["valid_from"])
     return {"effect": effect, "digest": digest, "product": data["product"], "data": data}
 
 
