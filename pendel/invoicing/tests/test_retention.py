@@ -12,6 +12,7 @@ from django.utils import timezone
 from pendel.catalogue.tests.builders import national
 from pendel.documents.models import Document
 from pendel.documents.services import document_delete
+from pendel.documents.storage import document_purge_file
 from pendel.documents.tests.factories import stored_files
 from pendel.invoicing.delivery import invoice_archive
 from pendel.invoicing.models import Invoice
@@ -85,3 +86,11 @@ def test_after_the_period_the_file_can_be_deleted(
         response = client.post(reverse("staff:document_delete", args=[archived.pk]))
     assert response.status_code == 302
     assert Document.objects.get(pk=archived.pk).deleted_at is not None
+
+
+def test_the_file_purge_never_removes_a_file_the_law_keeps(archived, media):
+
+    Document.objects.filter(pk=archived.pk).update(deleted_at=timezone.now())
+    archived.refresh_from_db()
+    document_purge_file(document=archived)
+    assert archived.file.name in stored_files(media)
