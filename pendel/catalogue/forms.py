@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pendel.catalogue.models import Price, Product, VatRate
+from pendel.catalogue.pricing import month_start_problem
 from pendel.core.fields import BoundedDateField, IdChoiceField, bounded_formfield
 from pendel.core.texts import add_translated_fields, collect_translated
 
@@ -45,7 +46,18 @@ class ProductForm(forms.ModelForm):
         pass
 
 
-class PriceForm(forms.Form):
+class MonthStartMixin:
+    """Prices change per month (see pricing.month_start_problem)."""
+
+    def clean_valid_from(self):
+        day = self.cleaned_data["valid_from"]
+        problem = month_start_problem(day)
+        if problem:
+            raise forms.ValidationError(problem, code="month")
+        return day
+
+
+class PriceForm(MonthStartMixin, forms.Form):
     product = IdChoiceField(label=_("Product"), queryset=Product.objects.none())
     basis = forms.ChoiceField(
         label=_("Price basis"), choices=Price.Basis.choices, initial=Price.Basis.FIXED
@@ -59,7 +71,9 @@ class PriceForm(forms.Form):
         help_text=_("Tick for a consumer price such as 199 kr a month."),
     )
     valid_from = BoundedDateField(
-        label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Valid from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The first day of a month: the price applies to that month's invoices on."),
     )
 
     def __init__(self, *args, products, **kwargs):
@@ -74,12 +88,14 @@ class PriceForm(forms.Form):
         return data
 
 
-class AnnualPassForm(forms.Form):
+class AnnualPassForm(MonthStartMixin, forms.Form):
     amount = forms.DecimalField(
         label=_("Annual pass price, VAT included"), max_digits=12, decimal_places=2, min_value=1
     )
     valid_from = BoundedDateField(
-        label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Valid from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The first day of a month: the price applies to that month's invoices on."),
     )
     source_url = forms.URLField(
         label=_("Source"), required=False, max_length=500, assume_scheme="https"

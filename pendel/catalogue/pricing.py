@@ -19,9 +19,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
+from django.utils import formats
 from django.utils.translation import gettext
 
 from pendel.catalogue.models import AnnualPassPrice, Price, Product, VatRate
+from pendel.core.dates import add_months
 
 UNIT_PRICE = Decimal("0.0001")
 CENT = Decimal("0.01")
@@ -161,3 +163,15 @@ def missing_price_reason(region, product: Product, on: date) -> str:
     if row is None:
         return gettext("No price for %(product)s on %(date)s.") % params
     return gettext("No annual pass price on %(date)s to derive %(product)s from.") % params
+
+
+def month_start_problem(day: date) -> str:
+    """Prices change per month: invoices bill each month at the price in force on its first
+    day, so a price dated mid-month would never apply to its own month. "" when fine."""
+    if day is None or day.day == 1:
+        return ""
+    suggestion = add_months(day.replace(day=1), 1)
+    return gettext(
+        "Prices change per month: choose the first day of a month, e.g. %(date)s. Each "
+        "month is invoiced at the price in force on its first day."
+    ) % {"date": formats.date_format(suggestion, "DATE_FORMAT")}

@@ -1,6 +1,7 @@
 """Reads of the catalogue. Region-bound reads take the actor's scope; national products and
 VAT rates are the same for everyone who may use the back office."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -67,3 +68,20 @@ def vat_rate_get(pk) -> VatRate:
     if rate is None:
         raise Http404
     return rate
+
+
+# What a new price changes is known to the apps that bill (orders, invoices), which import
+# the catalogue, not the other way: the invoicing app registers its reckoning at start-up.
+_price_change_effect = None
+
+
+def price_change_effect_register(function) -> None:
+    global _price_change_effect
+    _price_change_effect = function
+
+
+def price_change_effect(region, product, month):
+    """What a price from `month` on affects (invoicing.selectors.PriceChangeEffect)."""
+    if _price_change_effect is None:
+        raise ImproperlyConfigured("pendel.invoicing registers the price change effect.")
+    return _price_change_effect(region, product, month)

@@ -15,6 +15,7 @@ from pendel.catalogue.models import (
     RegionOffer,
     VatRate,
 )
+from pendel.catalogue.pricing import month_start_problem
 from pendel.core.audit import audit_record
 from pendel.core.dates import today_in
 from pendel.core.texts import texts_clean
@@ -79,6 +80,12 @@ def offer_set(*, actor, region, product: Product, enabled: bool) -> RegionOffer:
     return offer
 
 
+def _check_month_start(valid_from: date) -> None:
+    problem = month_start_problem(valid_from)
+    if problem:
+        raise ValidationError({"valid_from": problem}, code="month")
+
+
 def _close_earlier(rows, valid_from: date, later_message: str) -> None:
     """A new row from `valid_from` ends the one in force before it; a later row stops it
     (`later_message` says so, with the later row's %(date)s)."""
@@ -109,6 +116,7 @@ def price_set(
     keep the price they copied."""
     if product.region_id not in (None, region.pk):
         raise ValidationError(gettext("This product belongs to another region."))
+    _check_month_start(valid_from)
     price = Price(
         region=region,
         product=product,
@@ -147,6 +155,7 @@ def price_set(
 def annual_pass_set(
     *, actor, region, amount: Decimal, valid_from: date, source_url: str = ""
 ) -> AnnualPassPrice:
+    _check_month_start(valid_from)
     annual = AnnualPassPrice(
         region=region,
         amount=amount,

@@ -1,5 +1,7 @@
 """Form helpers that every app's views share."""
 
+import hashlib
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
@@ -18,3 +20,10 @@ def message_validation_error(request, error: ValidationError) -> None:
     """A service's refusal where no form shows it: one error message per sentence."""
     for message in error.messages:
         messages.error(request, message)
+
+
+def confirmation_digest(*parts) -> str:
+    """A short fingerprint of what a summary page showed ("Show price", then "Place the
+    order"): the second step goes ahead only when the values are still the ones shown.
+    Not a secret; it only keeps a changed form from being confirmed unseen."""
+    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]

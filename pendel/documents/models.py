@@ -76,6 +76,13 @@ class Document(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    # Set for a file the law keeps (an issued invoice): it cannot be deleted before then.
+    retained_until = models.DateField(
+        _("kept by law until"),
+        null=True,
+        blank=True,
+        help_text=_("Bookkeeping law keeps this file until this day; it cannot be deleted before."),
+    )
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -108,6 +115,9 @@ class Document(models.Model):
             raise ValidationError(
                 {"location": _("A location's documents are filed under its own region.")}
             )
+
+    def is_retained(self, today) -> bool:
+        return self.retained_until is not None and today <= self.retained_until
 
     @property
     def is_deleted(self) -> bool:

@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from pendel.accounts.models import User
@@ -67,9 +67,11 @@ def document_store_generated(
     actor: User | None = None,
     location: Location | None = None,
     visibility: str = Document.Visibility.SHARED,
+    retained_until=None,
 ) -> Document:
-    """Archive a file Pendel made (an invoice PDF, a report); same checks as an upload."""
-    return document_upload(
+    """Archive a file Pendel made (an invoice PDF, a report); same checks as an upload.
+    `retained_until`: the last day the law keeps it (an issued invoice); no deleting before."""
+    document = document_upload(
         actor=actor,
         organisation=organisation,
         location=location,
@@ -79,13 +81,23 @@ def document_store_generated(
         visibility=visibility,
         file=ContentFile(content, name=filename),
     )
+    if retained_until is not None:
+        Document.objects.filter(pk=document.pk).update(retained_until=retained_until)
+        document.retained_until = retained_until
+    return document
 
 
 @transaction.atomic
 def document_delete(*, actor: User, document: Document) -> Document:
     """Take the document out of the archive. The row stays as a record; the file itself
-    is removed from storage after commit, by a task that retries if storage is down."""
+    is removed from storage after commit, by a task that retries if storage is down.
+
+    Refused while the law keeps the file (an issued invoice, see retained_until)."""
     now = timezone.now()
+    today = timezone.localdate(now)
+    current = Document.objects.select_for_update().get(pk=document.pk)
+    if current.is_retained(today):
+        raise ValidationError(retention_message(current), code="retained")
     claimed = Document.objects.filter(pk=document.pk, deleted_at__isnull=True).update(
         deleted_at=now, deleted_by=actor
     )
@@ -101,6 +113,13 @@ def document_delete(*, actor: User, document: Document) -> Document:
     )
     enqueue_after_commit(document_file_purge, document_id=document.pk)
     return document
+
+
+def retention_message(document: Document) -> str:
+    return gettext(
+        "This is an issued invoice. Bookkeeping law keeps it until %(date)s; it cannot be "
+        "deleted before then."
+    ) % {"date": formats.date_format(document.retained_until, "DATE_FORMAT")}
 
 
 def _check_company_in_region(*, organisation: Organisation, region: Region) -> None:

@@ -12,6 +12,8 @@ What is billed for month M:
   (`share_of()`, as the ticket hand-off shows it); one line per location, product and
   share, with the number of employees;
 - each other order running in M (monthly products), or starting in M (one-off ones);
+- tickets and orders only of locations that are members: none whose membership is only
+  applied for or approved (agreement not signed);
 - each active or qualified membership's fee: monthly fees every month, yearly ones in the
   month the membership began (January when that is unknown); per-employee fees count the
   employees on the list in M, or the number the location gave if the list is empty.
@@ -295,25 +297,33 @@ def _buyer_problem(location: Location, seller_country: str) -> str:
             "number": organisation.organisation_number
         }
     address = buyer_address(location)
-    both_dutch = seller_country == "NL" and organisation.country_id == "NL"
+    both_dutch = seller_country == "NL" and address["country"] == "NL"
     if both_dutch and not all(address[key] for key in ("street", "postcode", "city")):
         return gettext("The invoice address needs a street, a postcode and a city.")
     return ""
 
 
+def buyer_postal_country(organisation: Organisation) -> str:
+    """The country of the organisation's own invoice address (ISO 3166 alpha-2)."""
+    return organisation.country_id
+
+
 def buyer_address(location: Location) -> dict:
-    """The organisation's invoice address, or the location's address when it has none."""
+    """The organisation's invoice address, or the location's address when it has none; each
+    with its own country (a location's country is its region's)."""
     organisation = location.organisation
     if organisation.invoice_street or organisation.invoice_city:
         return {
             "street": organisation.invoice_street,
             "postcode": organisation.invoice_postcode,
             "city": organisation.invoice_city,
+            "country": buyer_postal_country(organisation),
         }
     return {
         "street": location.street_address,
         "postcode": location.postcode,
         "city": location.municipality,
+        "country": location.region.country_id,
     }
 
 
@@ -332,17 +342,31 @@ def _group(lines, locations, blocked, seller_country) -> dict[str, Draft]:
     return {key: d for key, d in drafts.items() if d.organisation_id not in blocked}
 
 
+def _not_yet_members(region) -> set[int]:
+    """Locations whose membership is applied for or approved but not active: they are not
+    billed for tickets or orders (ordering needs an active membership, see
+    orders.services.ordering_problem)."""
+    return set(
+        Membership.objects.filter(
+            location__region=region,
+            status__in=[MembershipStatus.APPLIED, MembershipStatus.APPROVED],
+        ).values_list("location_id", flat=True)
+    )
+
+
 def plan_region_month(region, period: date) -> Plan:
     """Every draft invoice of the region for the month, and what stops some of them."""
     billed = _billed(region, period)
     quotes = quotes_for(region, period)
     fee_product = Product.objects.filter(region=None, code=MEMBERSHIP_FEE_CODE).first()
     missing: list[tuple] = []
+    not_members = _not_yet_members(region)
     lines = [
         *_ticket_lines(region, period, billed, quotes, missing),
         *_order_lines(region, period, billed, quotes, missing),
-        *_fee_lines(region, period, billed, fee_product, missing),
     ]
+    lines = [line for line in lines if line.location_id not in not_members]
+    lines += _fee_lines(region, period, billed, fee_product, missing)
     location_ids = {line.location_id for line in lines}
     locations = _locations(location_ids)
     product_ids = {line.product_id for line in lines} | {pid for _org, pid in missing if pid}

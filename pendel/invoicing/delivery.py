@@ -15,6 +15,7 @@ from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.checks import invoice_ensure_sendable
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.pdf import invoice_pdf
+from pendel.invoicing.retention import invoice_retained_until
 from pendel.invoicing.ubl import invoice_xml
 
 
@@ -48,6 +49,7 @@ def invoice_archive(*, invoice_id: int) -> Invoice:
             category=Document.Category.INVOICE,
             filename=document_filename(invoice, "pdf"),
             content=invoice_pdf(invoice),
+            retained_until=invoice_retained_until(invoice),
         )
         invoice.document = document
         invoice.save(update_fields=["document"])

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pendel.core import conventions
 from pendel.core.money import babel_locale, format_money
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.totals import VatSubtotal
@@ -23,7 +24,6 @@ from pendel.invoicing.ubl import payment_terms_text, price_with_vat_text
 
 # The built-in PDF fonts cover Windows-1252 only: map what Babel and typography use.
 REPLACEMENTS = {"\u202f": "\u00a0", "\u2212": "-", "\u2009": " ", "\u2011": "-"}
-ACCOUNT_LABELS = {"iban": "IBAN", "se_bankgiro": "Bankgiro", "se_plusgiro": "Plusgiro"}
 GREY = colors.HexColor("#55606e")
 LINE = colors.HexColor("#c9d1d9")
 
@@ -80,23 +80,36 @@ def _rate(invoice: Invoice, value) -> str:
     return format_decimal(Decimal(value).normalize(), locale=babel_locale(invoice.language)) + " %"
 
 
-def _party_lines(party: dict, *, vat_label: bool = True) -> list[str]:
+def _party_lines(party: dict, *, vat_label: bool = True, country_line: bool = False) -> list[str]:
+    """Address and numbers, labelled as the party's own country has them."""
+    country = party.get("country", "")
     lines = [
         party.get("street", ""),
         f"{party.get('postcode', '')} {party.get('city', '')}".strip(),
+        conventions.country_name(country, translation.get_language()) if country_line else "",
+        _labelled(
+            conventions.organisation_number_label(country),
+            conventions.organisation_number_display(country, party["organisation_number"]),
+        ),
     ]
-    lines.append(
-        gettext("Organisation number: %(number)s") % {"number": party["organisation_number"]}
-    )
     if vat_label and party.get("vat_number"):
-        lines.append(gettext("VAT number: %(number)s") % {"number": party["vat_number"]})
+        lines.append(_labelled(conventions.vat_number_label(country), party["vat_number"]))
     return [line for line in lines if line]
+
+
+def _labelled(label: str, value: str) -> str:
+    return gettext("%(label)s: %(value)s") % {"label": label, "value": value}
 
 
 def _header(invoice: Invoice, s) -> Table:
     seller = invoice.seller
     left = [_p(seller["name"], s["title"]), _p(seller.get("trading_name", ""), s["base"])]
-    left += [_p(line, s["small"]) for line in _party_lines(seller)]
+    left += [
+        _p(line, s["small"])
+        for line in _party_lines(
+            seller, country_line=seller.get("country") != invoice.buyer.get("country")
+        )
+    ]
     if seller.get("tax_registration"):
         left.append(_p(seller["tax_registration"], s["small"]))
     contact = " · ".join(v for v in (seller.get("email"), seller.get("phone")) if v)
@@ -133,7 +146,8 @@ def _buyer(invoice: Invoice, s) -> list:
     block = [_p(gettext("Bill to"), s["small"]), _p(buyer["name"], s["bold"])]
     if buyer.get("location"):
         block.append(_p(buyer["location"], s["base"]))
-    block += [_p(line, s["base"]) for line in _party_lines(buyer)]
+    cross_border = buyer.get("country") != invoice.seller.get("country")
+    block += [_p(line, s["base"]) for line in _party_lines(buyer, country_line=cross_border)]
     return block
 
 
@@ -214,11 +228,11 @@ def _payment(invoice: Invoice, s) -> list:
     seller = invoice.seller
     facts = [
         (
-            ACCOUNT_LABELS.get(seller["account_kind"]) or gettext("Account number"),
-            seller["account_id"],
+            conventions.account_label(seller["account_kind"]),
+            conventions.account_display(seller["account_kind"], seller["account_id"]),
         ),
         ("BIC", seller.get("bic", "")),
-        (gettext("Payment reference"), invoice.payment_reference),
+        (conventions.payment_reference_label(seller.get("country", "")), invoice.payment_reference),
         (gettext("Due date"), _date(invoice.due_date)),
         (gettext("Amount"), _money(invoice, invoice.total)),
     ]
@@ -232,7 +246,15 @@ def _payment(invoice: Invoice, s) -> list:
 
 def _footer(invoice: Invoice):
     text = _clean(
-        f"{invoice.seller['name']} · {invoice.seller['organisation_number']} · {invoice.number}"
+        " · ".join(
+            [
+                invoice.seller["name"],
+                conventions.organisation_number_display(
+                    invoice.seller.get("country", ""), invoice.seller["organisation_number"]
+                ),
+                invoice.number,
+            ]
+        )
     )
 
     def draw(canvas, doc):
@@ -244,6 +266,42 @@ def _footer(invoice: Invoice):
         canvas.restoreState()
 
     return draw
+
+
+def _story(invoice: Invoice, s) -> list:
+    return [
+        _header(invoice, s),
+        Spacer(1, 8 * mm),
+        *_buyer(invoice, s),
+        Spacer(1, 6 * mm),
+        _p(invoice.note, s["base"]) if not invoice.is_credit_note else Spacer(1, 0),
+        Spacer(1, 3 * mm),
+        _lines(invoice, s),
+        Spacer(1, 4 * mm),
+        _totals(invoice, s),
+        Spacer(1, 8 * mm),
+        *_payment(invoice, s),
+    ]
+
+
+def _texts(flowable) -> list[str]:
+    if isinstance(flowable, Paragraph):
+        return [flowable.getPlainText()]
+    if isinstance(flowable, Table):
+        cells = [cell for row in flowable._cellvalues for cell in row]
+        return [
+            text
+            for cell in cells
+            for item in (cell if isinstance(cell, list) else [cell])
+            for text in _texts(item)
+        ]
+    return []
+
+
+def invoice_texts(invoice: Invoice) -> list[str]:
+    """Every text the PDF prints, in reading order (what a test or a screen reader sees)."""
+    with translation.override(invoice.language):
+        return [text for flowable in _story(invoice, _styles()) for text in _texts(flowable)]
 
 
 def invoice_pdf(invoice: Invoice) -> bytes:
@@ -261,19 +319,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
             author=_clean(invoice.seller["name"]),
             invariant=1,
         )
-        story = [
-            _header(invoice, s),
-            Spacer(1, 8 * mm),
-            *_buyer(invoice, s),
-            Spacer(1, 6 * mm),
-            _p(invoice.note, s["base"]) if not invoice.is_credit_note else Spacer(1, 0),
-            Spacer(1, 3 * mm),
-            _lines(invoice, s),
-            Spacer(1, 4 * mm),
-            _totals(invoice, s),
-            Spacer(1, 8 * mm),
-            *_payment(invoice, s),
-        ]
+        story = _story(invoice, s)
         footer = _footer(invoice)
         document.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

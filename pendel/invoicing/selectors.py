@@ -5,6 +5,7 @@ organisation's invoices for their locations: the ones made for one of those loca
 and the ones made for all the organisation's locations in a region where they have one.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import F, Q, QuerySet
@@ -13,7 +14,11 @@ from django.http import Http404
 from pendel.accounts.access import Scope
 from pendel.companies.models import Location
 from pendel.invoicing.models import Invoice, InvoiceRun
+from pendel.orders.models import Order
+from pendel.orders.selectors import billable_tickets
 from pendel.regions.selectors import regions_for
+
+PRICE_EFFECT_LISTED = 20
 
 
 def invoices_for(scope: Scope) -> QuerySet[Invoice]:
@@ -87,3 +92,37 @@ def run_get_for(scope: Scope, pk) -> InvoiceRun:
     if run is None:
         raise Http404
     return run
+
+
+@dataclass(frozen=True)
+class PriceChangeEffect:
+    """What a new price from `month` on changes: the months still to invoice bill the
+    running tickets and orders at it; invoices already issued for those months keep theirs."""
+
+    month: date
+    tickets: int  # tickets of the product running in the month, to be billed at the new price
+    orders: int  # orders of the product running in the month
+    locations: int
+    issued_invoices: int  # issued for the month or later with the product: not changed
+    issued_numbers: list[str]
+
+
+def price_change_effect(region, product, month: date) -> PriceChangeEffect:
+    tickets = billable_tickets(month).filter(order__location__region=region, order__product=product)
+    orders = Order.objects.running_in(month).filter(location__region=region, product=product)
+    issued = (
+        Invoice.objects.filter(
+            region=region, period_end__gte=month, lines__product_code=product.code
+        )
+        .distinct()
+        .order_by("number")
+    )
+    numbers = list(issued.values_list("number", flat=True)[: PRICE_EFFECT_LISTED + 1])
+    return PriceChangeEffect(
+        month=month,
+        tickets=tickets.count(),
+        orders=orders.count(),
+        locations=orders.values("location_id").distinct().count(),
+        issued_invoices=issued.count() if len(numbers) > PRICE_EFFECT_LISTED else len(numbers),
+        issued_numbers=numbers[:PRICE_EFFECT_LISTED],
+    )

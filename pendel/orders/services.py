@@ -5,7 +5,7 @@ Other apps call `tickets_end_for_employees()` when employees leave.
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,10 +13,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext
 
 from pendel.catalogue.models import Product
-from pendel.catalogue.pricing import missing_price_reason, quote_for
+from pendel.catalogue.pricing import Quote, missing_price_reason, quote_for
 from pendel.catalogue.selectors import offered_products
+from pendel.companies.models import Membership, MembershipStatus
 from pendel.core.audit import Target, audit_event, audit_record, audit_record_many
 from pendel.core.dates import add_months, current_month, month_after, month_label
+from pendel.core.forms import confirmation_digest
 from pendel.employees.models import Employee
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import Order, Ticket
@@ -33,8 +35,69 @@ def _audit(*, actor, action: str, obj, region_id, changes: dict) -> None:
     audit_record(actor=actor, action=action, target=obj, region_id=region_id, changes=changes)
 
 
+# A location orders, and is billed for tickets and orders, only while it is a member.
+ORDERING_STATUSES = (MembershipStatus.ACTIVE, MembershipStatus.QUALIFIED)
+CENT = Decimal("0.01")
+UNIT_PRICE = Decimal("0.0001")
+
+
+def ordering_problem(location, *, lock: bool = False) -> str:
+    """Why the location cannot order now, in words for its contact person; "" if it can."""
+    memberships = Membership.objects.filter(location=location).exclude(
+        status=MembershipStatus.ENDED
+    )
+    if lock:
+        memberships = memberships.select_for_update()
+    return _membership_problem(location, memberships.first())
+
+
+def ordering_problems(locations) -> list[str]:
+    """Why each of the locations that cannot order cannot, in one query."""
+    open_memberships = {
+        membership.location_id: membership
+        for membership in Membership.objects.filter(location__in=locations).exclude(
+            status=MembershipStatus.ENDED
+        )
+    }
+    problems = [_membership_problem(loc, open_memberships.get(loc.pk)) for loc in locations]
+    return [problem for problem in problems if problem]
+
+
+def _membership_problem(location, membership) -> str:
+    names = {"location": location.name}
+    if membership is None:
+        return (
+            gettext(
+                "%(location)s is not a member of the programme, so it cannot order. "
+                "Apply for membership first."
+            )
+            % names
+        )
+    if membership.status == MembershipStatus.APPLIED:
+        return (
+            gettext(
+                "The membership of %(location)s has been applied for but not approved yet. "
+                "You can order once the agreement is signed and the membership is active."
+            )
+            % names
+        )
+    if membership.status == MembershipStatus.APPROVED:
+        return (
+            gettext(
+                "The membership of %(location)s is approved, but the agreement has not been "
+                "signed yet. You can order once the programme has the signed agreement and the "
+                "membership is active."
+            )
+            % names
+        )
+    return ""
+
+
 def _check_orderable(*, location, product: Product, start_month: date) -> None:
     region = location.region
+    problem = ordering_problem(location, lock=True)
+    if problem:
+        raise ValidationError(problem, code="membership")
     if not offered_products(region, orderable_only=True).filter(pk=product.pk).exists():
         raise ValidationError(gettext("This product is not offered in your region."))
     if start_month < current_month(region.time_zone):
@@ -69,6 +132,86 @@ def _ticket_candidates(location, employee_ids, start_month: date) -> tuple[list[
         .values_list("employee_id", flat=True)
     )
     return sorted(eligible - taken), len(taken)
+
+
+@dataclass(frozen=True)
+class OrderPreview:
+    """What an order will cost, shown before it is placed."""
+
+    currency: str
+    quantity: int
+    unit_net: Decimal  # price per unit excluding VAT
+    unit_gross: Decimal  # including VAT
+    employer_unit_net: Decimal  # the employer's part of one unit, excluding VAT
+    total_net: Decimal  # the employer's total for the month (or once), excluding VAT
+    total_gross: Decimal
+    vat_rate: Decimal
+    monthly: bool
+    skipped: int = 0  # chosen employees who already have a ticket
+    digest: str = ""  # what the summary was made of, so the order placed is the one shown
+
+
+def _preview(quote: Quote, *, currency, quantity, share, monthly, skipped, digest) -> OrderPreview:
+    employer_unit = (quote.net * share / 100).quantize(UNIT_PRICE, ROUND_HALF_UP)
+    total_net = (employer_unit * quantity).quantize(CENT, ROUND_HALF_UP)
+    vat = (total_net * quote.vat.rate / 100).quantize(CENT, ROUND_HALF_UP)
+    return OrderPreview(
+        currency=currency,
+        quantity=quantity,
+        unit_net=quote.net,
+        unit_gross=quote.gross,
+        employer_unit_net=employer_unit,
+        total_net=total_net,
+        total_gross=total_net + vat,
+        vat_rate=quote.vat.rate,
+        monthly=monthly,
+        skipped=skipped,
+        digest=digest,
+    )
+
+
+def ticket_order_preview(
+    *, location, product: Product, employee_ids, start_month: date, employer_share: Decimal
+) -> OrderPreview:
+    """The price and the employer's monthly total of a ticket order; refused, like the
+    order itself, when it could not be placed."""
+    _check_share(employer_share)
+    with transaction.atomic():
+        _check_orderable(location=location, product=product, start_month=start_month)
+    candidates, skipped = _ticket_candidates(location, employee_ids, start_month)
+    if not candidates:
+        raise ValidationError(gettext("Every chosen employee already has a ticket."))
+    quote = quote_for(location.region, product, start_month)
+    digest = confirmation_digest(location.pk, product.pk, start_month, employer_share, *candidates)
+    return _preview(
+        quote,
+        currency=location.region.currency,
+        quantity=len(candidates),
+        share=employer_share,
+        monthly=True,
+        skipped=skipped,
+        digest=digest,
+    )
+
+
+def order_preview(
+    *, location, product: Product, start_month: date, quantity: int, note: str = ""
+) -> OrderPreview:
+    if quantity < 1:
+        raise ValidationError({"quantity": gettext("Order at least one.")})
+    with transaction.atomic():
+        _check_orderable(location=location, product=product, start_month=start_month)
+    quote = quote_for(location.region, product, start_month)
+    digest = confirmation_digest(location.pk, product.pk, start_month, quantity, note.strip())
+    return _preview(
+        quote,
+        currency=location.region.currency,
+        quantity=quantity,
+        share=Decimal(100),
+        monthly=product.is_monthly,
+        skipped=0,
+        digest=digest,
+    )
 
 
 @transaction.atomic

@@ -133,15 +133,15 @@ def test_adding_a_local_add_on_from_a_template(client, offered):
 def test_setting_a_price_from_the_page(client, offered):
     client.force_login(offered.advisor)
     url = reverse("staff:region_prices", args=[offered.region.slug])
-    response = client.post(
-        url,
-        {
-            "form": "price",
-            "product": national("company-ticket").pk,
-            "basis": "annual_pass",
-            "valid_from": "2026-07-01",
-        },
-    )
+    data = {
+        "form": "price",
+        "product": national("company-ticket").pk,
+        "basis": "annual_pass",
+        "valid_from": "2026-07-01",
+    }
+    summary = client.post(url, data)
+    assert summary.status_code == 200  # first what the price changes, then saving it
+    response = client.post(url, {**data, "confirm": summary.context["effect"]["digest"]})
     assert response.status_code == 302
     response = client.post(url, {"form": "pass", "amount": "9600", "valid_from": "2026-07-01"})
     assert response.status_code == 302

@@ -19,7 +19,7 @@ from pendel.catalogue.models import AnnualPassPrice, Product
 from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
 from pendel.core.dates import region_today
-from pendel.core.forms import apply_validation_error
+from pendel.core.forms import apply_validation_error, confirmation_digest
 from pendel.core.texts import localized
 from pendel.regions.selectors import region_get_for, regions_for
 
@@ -124,8 +124,11 @@ def region_prices(request, slug: str):
         request.POST if request.POST.get("form") == "price" else None, products=products
     )
     pass_form = AnnualPassForm(request.POST if request.POST.get("form") == "pass" else None)
-    if request.method == "POST" and _save_price(request, region, price_form, pass_form):
-        return redirect("staff:region_prices", slug=region.slug)
+    effect = None
+    if request.method == "POST":
+        effect = _price_effect(request, region, price_form)
+        if effect is None and _save_price(request, region, price_form, pass_form):
+            return redirect("staff:region_prices", slug=region.slug)
     today = region_today(region)
     context = {
         "region": region,
@@ -135,9 +138,30 @@ def region_prices(request, slug: str):
         "price_form": price_form,
         "pass_form": pass_form,
         "today": today,
+        "effect": effect,
     }
-    status = 400 if request.method == "POST" else 200
+    status = 200 if effect is not None or request.method == "GET" else 400
     return render(request, "catalogue/staff/region_prices.html", context, status=status)
+
+
+def _price_effect(request, region, price_form):
+    """Before a new price is saved: what it changes (PriceChangeEffect), or None once the
+    staff member has seen that for these very values and confirms (or the form is wrong)."""
+    if not (price_form.is_bound and price_form.is_valid()):
+        return None
+    data = price_form.cleaned_data
+    digest = confirmation_digest(
+        region.pk,
+        data["product"].pk,
+        data["basis"],
+        data["amount"],
+        data["includes_vat"],
+        data["valid_from"],
+    )
+    if request.POST.get("confirm", "") == digest:
+        return None
+    effect = selectors.price_change_effect(region, data["product"], data["valid_from"])
+    return {"effect": effect, "digest": digest, "product": data["product"], "data": data}
 
 
 def _current_rows(region, products, today) -> list:

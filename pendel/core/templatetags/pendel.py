@@ -1,5 +1,6 @@
 from django import template
 
+from pendel.core import conventions
 from pendel.core.money import format_money, format_number
 
 register = template.Library()
@@ -24,3 +25,17 @@ def number(value) -> str:
 def fields_named(form, names: str):
     """The bound fields of `form` named in the space-separated `names`, in that order."""
     return [form[name] for name in names.split()]
+
+
+@register.filter
+def organisation_number_label(country) -> str:
+    """{{ organisation.country_id|organisation_number_label }}: 'KvK number' for a Dutch
+    company, 'Organisation number' for a Norwegian one, in the reader's language."""
+    return conventions.organisation_number_label(str(country or ""))
+
+
+@register.filter
+def organisation_number(number, country) -> str:
+    """{{ organisation.organisation_number|organisation_number:organisation.country_id }}:
+    555070-7342, 923 609 016, 27312152."""
+    return conventions.organisation_number_display(str(country or ""), number)

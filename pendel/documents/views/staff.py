@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import request_scope, staff_required
@@ -17,7 +19,8 @@ def document_list(request):
     form = DocumentFilterForm(request.GET, organisations=organisations_for(scope))
     documents = documents_for(scope).filter(**form.filters())
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
-    return render(request, "documents/staff/document_list.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "today": timezone.localdate()}
+    return render(request, "documents/staff/document_list.html", context)
 
 
 @staff_required
@@ -39,8 +42,18 @@ def document_download(request, pk: int):
 def document_delete(request, pk: int):
     """GET asks for confirmation; POST deletes."""
     document = document_get_for(request_scope(request), pk)
-    if request.method == "POST":
-        services.document_delete(actor=request.user, document=document)
-        messages.success(request, _("“%(title)s” has been deleted.") % {"title": document.title})
-        return redirect("staff:document_list")
-    return render(request, "documents/staff/document_delete.html", {"document": document})
+    retained = document.is_retained(timezone.localdate())
+    if request.method == "POST" and not retained:
+        try:
+            services.document_delete(actor=request.user, document=document)
+        except ValidationError:
+            retained = True  # the law keeps it after all (checked again under lock)
+        else:
+            title = {"title": document.title}
+            messages.success(request, _("“%(title)s” has been deleted.") % title)
+            return redirect("staff:document_list")
+    context = {
+        "document": document,
+        "retained": services.retention_message(document) if retained else "",
+    }
+    return render(request, "documents/staff/document_delete.html", context)

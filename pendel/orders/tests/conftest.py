@@ -1,6 +1,7 @@
 import pytest
 
 from pendel.catalogue.tests import builders as catalogue
+from pendel.companies.models import Membership, MembershipStatus
 from pendel.core.dates import current_month
 
 
@@ -12,6 +13,8 @@ def shop(world):
     catalogue.offer(world.region, "event", "5000.00")
     catalogue.offer(world.region, "ebike-leasing", "450.00")
     catalogue.offer(world.other_region, "company-ticket", "95.00", includes_vat=True)
+    for location in (world.location, world.other_location):  # ordering needs a member
+        Membership.objects.create(location=location, status=MembershipStatus.ACTIVE)
     return world
 
 

@@ -11,6 +11,14 @@ from pendel.orders.models import Order, Ticket
 from pendel.orders.tests.builders import employees, ticket_order
 
 
+def place_order(client, url, data):
+    """Ask for the price, then place the order from its summary, as a person would."""
+    summary = client.post(url, data)
+    assert summary.status_code == 200
+    digest = summary.context["preview"].digest
+    return client.post(url, {**data, "confirm": digest})
+
+
 @pytest.fixture
 def placed(shop, this_month):
     ours = ticket_order(
@@ -35,15 +43,13 @@ def test_the_contact_person_orders_tickets_for_all_employees(client, shop, this_
     url = reverse("company:ticket_order")
     form = client.get(url).content.decode()
     assert "Ansatt0" in form
-    response = client.post(
-        url,
-        {
-            "product": national("company-ticket").pk,
-            "all_employees": "on",
-            "start_month": month_value(this_month),
-            "employer_share": "60",
-        },
-    )
+    data = {
+        "product": national("company-ticket").pk,
+        "all_employees": "on",
+        "start_month": month_value(this_month),
+        "employer_share": "60",
+    }
+    response = place_order(client, url, data)
     assert response.status_code == 302
     assert Ticket.objects.filter(employee__in=people).count() == 3
     assert Order.objects.get().employer_share == Decimal("60")
@@ -68,16 +74,14 @@ def test_an_order_without_employees_is_refused(client, shop, this_month):
 
 def test_ordering_an_event(client, shop, this_month):
     client.force_login(shop.contact)
-    response = client.post(
-        reverse("company:order_create"),
-        {
-            "location": shop.location.pk,
-            "product": national("event").pk,
-            "start_month": month_value(add_months(this_month, 1)),
-            "quantity": "1",
-            "note": "Frokostmøte",
-        },
-    )
+    data = {
+        "location": shop.location.pk,
+        "product": national("event").pk,
+        "start_month": month_value(add_months(this_month, 1)),
+        "quantity": "1",
+        "note": "Frokostmøte",
+    }
+    response = place_order(client, reverse("company:order_create"), data)
     assert response.status_code == 302
     order = Order.objects.get()
     assert (order.note, order.quantity) == ("Frokostmøte", 1)

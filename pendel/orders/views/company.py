@@ -68,23 +68,38 @@ def ticket_order(request):
         employees=Employee.objects.active(on=first).filter(location=location),
         first_month=first,
     )
-    if request.method == "POST" and form.is_valid():
+    problem = services.ordering_problem(location)
+    preview = None
+    if request.method == "POST" and not problem and form.is_valid():
+        order = {
+            "location": location,
+            "product": form.cleaned_data["product"],
+            "employee_ids": form.employee_ids(),
+            "start_month": form.cleaned_data["start_month"],
+            "employer_share": form.cleaned_data["employer_share"],
+        }
         try:
-            result = services.ticket_order_create(
-                actor=request.user,
-                location=location,
-                product=form.cleaned_data["product"],
-                employee_ids=form.employee_ids(),
-                start_month=form.cleaned_data["start_month"],
-                employer_share=form.cleaned_data["employer_share"],
-            )
+            preview = services.ticket_order_preview(**order)
+            if _confirmed(request, preview):
+                result = services.ticket_order_create(actor=request.user, **order)
+                messages.success(request, _ordered_message(result))
+                return redirect(f"{reverse('company:ticket_list')}?location={location.pk}")
         except ValidationError as error:
             apply_validation_error(form, error)
-        else:
-            messages.success(request, _ordered_message(result))
-            return redirect(f"{reverse('company:ticket_list')}?location={location.pk}")
-    context = {"form": form, "location": location, "locations": locations}
+            preview = None
+    context = {
+        "form": form,
+        "location": location,
+        "locations": locations,
+        "problem": problem,
+        "preview": preview,
+    }
     return render(request, "orders/company/ticket_order.html", context)
+
+
+def _confirmed(request, preview) -> bool:
+    """The order is placed only from its summary, and only as the summary showed it."""
+    return request.POST.get("confirm", "") == preview.digest
 
 
 def _ordered_message(result) -> str:
@@ -142,16 +157,21 @@ def order_create(request):
         products=products,
         first_month=current_month(location.region.time_zone),
     )
+    preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.order_create(actor=request.user, **data)
+            preview = services.order_preview(**data)
+            if _confirmed(request, preview):
+                services.order_create(actor=request.user, **data)
+                messages.success(request, _("Thank you, the order has been placed."))
+                return redirect("company:order_list")
         except ValidationError as error:
             apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Thank you, the order has been placed."))
-            return redirect("company:order_list")
-    return render(request, "orders/company/order_form.html", {"form": form})
+            preview = None
+    problems = services.ordering_problems(locations)
+    context = {"form": form, "preview": preview, "problems": problems}
+    return render(request, "orders/company/order_form.html", context)
 
 
 def _orderable_extras(region):
