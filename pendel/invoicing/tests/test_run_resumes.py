@@ -26,8 +26,9 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 COMPANIES = 7
 
 
-def kill_in_chunk(monkeypatch, chunk: int) -> None:
-    """The worker dies inside the chunk's transaction, after its invoices were built."""
+def kill_in_chunk(monkeypatch, chunk: int):
+    """The worker dies inside the chunk's transaction, after its invoices were built.
+    Returns what makes the next worker live."""
     original = issuing._save
     calls = []
 
@@ -38,6 +39,7 @@ def kill_in_chunk(monkeypatch, chunk: int) -> None:
             raise WorkerKilled()
 
     monkeypatch.setattr(issuing, "_save", dying_save)
+    return lambda: monkeypatch.setattr(issuing, "_save", original)
 
 
 def assert_finished_once(region) -> None:
@@ -61,7 +63,7 @@ def test_a_run_whose_worker_died_halfway_resumes_by_itself(
 ):
     many_companies(billing, COMPANIES)
     monkeypatch.setattr(run_service, "CHUNK", 3)
-    kill_in_chunk(monkeypatch, 2)
+    revive = kill_in_chunk(monkeypatch, 2)
     with django_capture_on_commit_callbacks(execute=True):
         run = invoice_run_start(actor=billing.world.advisor, region=billing.no, period=MARCH)
 
@@ -71,7 +73,7 @@ def test_a_run_whose_worker_died_halfway_resumes_by_itself(
     client.force_login(billing.world.advisor)
     assert "43 %" in progress(client, run)  # stuck: nothing more happens by itself
 
-    monkeypatch.undo()  # the next worker does not die
+    revive()  # the next worker does not die
     with django_capture_on_commit_callbacks(execute=True):
         assert leases_sweep()["resumed"] == 0  # its lease has not expired yet
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,7 +107,7 @@ def test_a_worker_of_another_slot_finishes_the_run_of_a_killed_worker(world, mon
     billing = make_billing(world)
     many_companies(billing, COMPANIES)
     monkeypatch.setattr(run_service, "CHUNK", 3)
-    kill_in_chunk(monkeypatch, 2)
+    revive = kill_in_chunk(monkeypatch, 2)
     invoice_run_start(actor=world.advisor, region=billing.no, period=MARCH)
     call_command(
         "db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0, worker_id="w-1"
@@ -114,7 +116,7 @@ def test_a_worker_of_another_slot_finishes_the_run_of_a_killed_worker(world, mon
     runs.update(status=TaskResultStatus.RUNNING)  # as SIGKILL leaves it
     assert numbers(billing.no) == [1, 2, 3]
 
-    monkeypatch.undo()
+    revive()
     assert leases_sweep(now=after_the_lease())["resumed"] == 1
     call_command("pendel_worker", worker_id="w-2", batch=True, interval=0, verbosity=0)
 
