@@ -258,9 +258,12 @@ def lease_hold(obj, task_path: str, kwargs: dict, *, seconds: float | None = Non
         _current.reset(token)
 
 
-def leased(model, id_kwarg: str, *, seconds: float | None = None, on_give_up=None):
+def leased(model, id_kwarg, *, seconds: float | None = None, on_give_up=None):
     """Decorate a task function (under `@retrying`): it holds the lease of its call while
-    it runs; a call whose lease is held elsewhere does nothing and returns None."""
+    it runs; a call whose lease is held elsewhere does nothing and returns None.
+    `id_kwarg` names the keyword that holds the row's id, or is a function of the keywords
+    (e.g. `lambda kwargs: kwargs["invoice_ids"][0]`)."""
+    object_id_of = id_kwarg if callable(id_kwarg) else (lambda kwargs: kwargs[id_kwarg])
 
     def decorate(func):
         path = f"{func.__module__}.{func.__qualname__}"
@@ -270,7 +273,7 @@ def leased(model, id_kwarg: str, *, seconds: float | None = None, on_give_up=Non
         @functools.wraps(func)
         def wrapper(**kwargs):
             try:
-                with lease_hold((model, kwargs[id_kwarg]), path, kwargs, seconds=seconds):
+                with lease_hold((model, object_id_of(kwargs)), path, kwargs, seconds=seconds):
                     return func(**kwargs)
             except LeaseBusy:
                 logger.info("%s %s is being done by another worker", path, kwargs)
