@@ -220,3 +220,19 @@ def test_the_worker_of_another_slot_takes_over_with_the_database_backend():
     assert dead.status == TaskResultStatus.FAILED
     assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 1
     assert tasks_requeue_abandoned("slot-1") == 0  # slot 1 coming back runs nothing again
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
+def test_the_sweep_queues_a_fresh_task_through_any_backend(
+    anchor, django_capture_on_commit_callbacks
+):
+    """As with RQ, which does not queue a killed job again: the sweep enqueues a new one."""
+    from django_tasks import task_backends
+
+    kwargs = {"anchor_id": anchor.pk}
+    lease_claim(task_path=PATH, kwargs=kwargs, model=OutboxMessage, object_id=anchor.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert leases_sweep(now=after_the_lease())["resumed"] == 1
+    (queued,) = task_backends["default"].results
+    assert (queued.task.module_path, queued.kwargs) == (PATH, kwargs)
+    assert lease_of(anchor).status == Lease.Status.RESUMING
