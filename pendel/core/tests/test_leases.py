@@ -236,3 +236,20 @@ def test_the_sweep_queues_a_fresh_task_through_any_backend(
     (queued,) = task_backends["default"].results
     assert (queued.task.module_path, queued.kwargs) == (PATH, kwargs)
     assert lease_of(anchor).status == Lease.Status.RESUMING
+
+
+def test_a_worker_sweeps_again_and_again_and_a_failed_sweep_does_not_stop_it(monkeypatch):
+    calls = []
+
+    def sweep():
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionError("the database went away")
+
+    monkeypatch.setattr(leases, "leases_sweep", sweep)
+    sweeper = leases.LeaseSweeper(every=60)
+    waits = iter([False, False, False, True])  # three periods pass, then the worker stops
+    monkeypatch.setattr(sweeper.stopped, "wait", lambda timeout: next(waits))
+    monkeypatch.setattr(leases, "close_old_connections", lambda: None)
+    sweeper.run()
+    assert len(calls) == 3
