@@ -37,7 +37,13 @@ class Command(BaseCommand):
         sweeper.start()
         try:
             if rq:
-                call_command("rqworker", "default", name=worker_id, burst=batch)
+                call_command(
+                    "rqworker",
+                    "default",
+                    name=worker_id,
+                    burst=batch,
+                    job_class="django_tasks_rq.backend.Job",  # a Task's job, as queued
+                )
             else:
                 call_command(
                     "db_worker",
