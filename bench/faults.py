@@ -126,6 +126,7 @@ ENV = {
     "LOG_LEVEL": "ERROR",
     "EMAIL_HOST": "",  # the outbox: every mail is a row we can count
     "EMPLOYEE_IMPORT_BACKGROUND_BYTES": "100000",
+    "EMPLOYEE_IMPORT_READ_SECONDS": "30",  # the reading's lease: twice that
 }
 os.environ.update(ENV)
 sys.path.insert(0, str(TEMP))

@@ -44,7 +44,8 @@ Wrapping a task (leases work on tasks that take keyword arguments, as all of our
     def invoice_run_task(*, run_id: int) -> None:
         invoice_run_process(run_id=run_id)      # which calls lease_renew() per chunk
 
-`leased(..., seconds=600)` gives a longer lease to work that cannot renew often;
+`leased(..., seconds=600)` gives a longer lease to work that cannot renew often (or a
+function giving the seconds, read when the lease is taken);
 `leased(..., on_give_up=func)` names what to do with the run when the sweep gives up
 (`func(object_id)`, e.g. mark it failed). The context manager `lease_hold(obj, task_path,
 kwargs)` is the same for code that is not a task function of its own; it raises LeaseBusy
@@ -230,11 +231,12 @@ def lease_release(held: HeldLease) -> None:
 
 
 @contextmanager
-def lease_hold(obj, task_path: str, kwargs: dict, *, seconds: float | None = None):
+def lease_hold(obj, task_path: str, kwargs: dict, *, seconds=None):
     """Hold the lease of `task_path(**kwargs)` working on `obj` (a model instance, or a
     (model, id) pair) for the block. Raises LeaseBusy when it is held elsewhere. A block
     that loses its lease (LeaseLost from lease_renew) ends quietly."""
     model, object_id = obj if isinstance(obj, tuple) else (type(obj), obj.pk)
+    seconds = seconds() if callable(seconds) else seconds
     held = lease_claim(
         task_path=task_path, kwargs=kwargs, model=model, object_id=object_id, seconds=seconds
     )
@@ -258,7 +260,7 @@ def lease_hold(obj, task_path: str, kwargs: dict, *, seconds: float | None = Non
         _current.reset(token)
 
 
-def leased(model, id_kwarg, *, seconds: float | None = None, on_give_up=None):
+def leased(model, id_kwarg, *, seconds=None, on_give_up=None):
     """Decorate a task function (under `@retrying`): it holds the lease of its call while
     it runs; a call whose lease is held elsewhere does nothing and returns None.
     `id_kwarg` names the keyword that holds the row's id, or is a function of the keywords

@@ -11,10 +11,14 @@ from pendel.employees.models import EmployeeImport
 from pendel.employees.services import employee_import_abandon, employee_import_read
 
 
-# The reading does not renew its lease: it stops after EMPLOYEE_IMPORT_READ_SECONDS, well
-# within LEASE_SECONDS. A worker that died while reading: the sweep queues it again.
+def _lease_seconds() -> float:
+    """The reading cannot renew its lease: it is given the time the reading may take."""
+    return max(settings.LEASE_SECONDS, 2 * settings.EMPLOYEE_IMPORT_READ_SECONDS)
+
+
+# A worker that died while reading the file: the sweep queues the reading again.
 @retrying
-@leased(EmployeeImport, "import_id", on_give_up=employee_import_abandon)
+@leased(EmployeeImport, "import_id", seconds=_lease_seconds, on_give_up=employee_import_abandon)
 def employee_import_read_task(*, import_id: int) -> None:
     employee_import_read(import_id=import_id, seconds=settings.EMPLOYEE_IMPORT_READ_SECONDS)
 

@@ -2,20 +2,29 @@
 task's lease expires, a live worker's sweep queues the reading again, and the import is
 then applied once (pendel/core/leases.py)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from pendel.core.leases import leases_sweep
 from pendel.core.models import AuditEvent
-from pendel.core.tests.killing import WorkerKilled, after_the_lease
-from pendel.employees import services
+from pendel.core.tests.killing import WorkerKilled
+from pendel.employees import services, tasks
 from pendel.employees.models import Employee, EmployeeImport
 from pendel.employees.tests.files import csv_upload
 from pendel.employees.uploads import employee_import_upload
 from pendel.people.services import employee_import_apply
 
 ROWS = 40
+
+
+def after_the_lease():
+    """A moment after the reading's lease expired (it is longer than LEASE_SECONDS: the
+    reading cannot renew it)."""
+    return timezone.now() + timedelta(seconds=tasks._lease_seconds() + 1)
 
 
 def large_csv() -> str:
@@ -87,3 +96,18 @@ def test_a_file_that_kills_its_worker_every_time_is_given_up_with_a_message(
     page = client.get(confirm).content.decode()
     assert "Reading the file was interrupted again and again." in page
     assert not Employee.objects.exists()
+
+
+def test_a_long_reading_is_not_taken_over_while_it_may_still_be_reading(
+    world, settings, dying_read, django_capture_on_commit_callbacks
+):
+    settings.EMPLOYEE_IMPORT_BACKGROUND_BYTES = 100
+    settings.EMPLOYEE_IMPORT_READ_SECONDS = 400  # longer than LEASE_SECONDS
+    with django_capture_on_commit_callbacks(execute=True):
+        employee_import_upload(
+            location=world.location, actor=world.contact, upload=csv_upload(large_csv())
+        )
+    soon = timezone.now() + timedelta(seconds=settings.LEASE_SECONDS + 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert leases_sweep(now=soon)["resumed"] == 0
+        assert leases_sweep(now=after_the_lease())["resumed"] == 1
