@@ -99,6 +99,24 @@ def test_the_page_says_a_run_was_interrupted_before_it_is_resumed(
     assert "Interrupted: the worker doing this stopped" in progress(client, run)
 
 
+def test_a_run_that_kills_its_worker_every_time_stops_as_failed_and_says_why(
+    billing, monkeypatch, client, settings, django_capture_on_commit_callbacks
+):
+    settings.LEASE_MAX_RESUMES = 0  # give up at the first expired lease
+    many_companies(billing, 4)
+    monkeypatch.setattr(run_service, "CHUNK", 2)
+    kill_in_chunk(monkeypatch, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = invoice_run_start(actor=billing.world.advisor, region=billing.no, period=MARCH)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert leases_sweep(now=after_the_lease()) == {"resumed": 0, "given_up": 1}
+    run.refresh_from_db()
+    assert run.status == "failed" and not run.is_active  # the page stops polling
+    client.force_login(billing.world.advisor)
+    assert "Stopped after repeated interruptions" in progress(client, run)
+    assert numbers(billing.no) == [1, 2]  # what was issued stays, without a gap
+
+
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DB_TASKS, TASK_MAX_ATTEMPTS=3, TASK_RETRY_SECONDS=0)
 def test_a_worker_of_another_slot_finishes_the_run_of_a_killed_worker(world, monkeypatch):
