@@ -61,7 +61,7 @@ run: migrate var/.demo-loaded
 	@$(DEV) $(PY) manage.py seed_demo --logins-only
 	@echo
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(DEV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	  $(DEV) $(PY) manage.py pendel_worker --worker-id local-1 --interval 1 & worker=$$!; \
 	  $(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 chromium:

@@ -3,6 +3,7 @@ what was lost and what was done twice. Both must be 0. Prints figures; exits 1 o
 
     .venv/bin/python bench/faults.py                       # all four, ~3 minutes
     .venv/bin/python bench/faults.py --parts dispatch,database
+    .venv/bin/python bench/faults.py --restart same-slot    # the killed slot comes back
 
 It runs on a PostgreSQL instance of its own: `initdb` into a temporary directory (with
 /usr/lib/postgresql/15/bin, or PG_BIN; as the `postgres` user when run as root), on a free
@@ -26,9 +27,13 @@ port, removed at the end. Not part of CI (too slow).
    again. Lost: a questionnaire the server confirmed but did not store. Twice: an invitation
    with two responses or a response counted twice.
 
-The worker is restarted as production should run it: `pendel_worker --worker-id <slot>`,
-which puts back the tasks the killed worker of that slot was running (django-tasks-db
-leaves them RUNNING for ever otherwise).
+The worker is restarted as production runs it, `pendel_worker --worker-id <slot>`, but
+under a new slot id each time (`--restart new-slot`, the default): the killed worker never
+comes back, so its tasks stay RUNNING and only the leases (pendel/core/leases.py) can
+finish its work. The new worker's sweep, at start and every LEASE_SWEEP_SECONDS, queues
+again each run whose lease expired. `--restart same-slot` restarts the killed slot (which
+then also puts back its own tasks, pendel/core/workers.py). Each part prints how many
+runs were resumed and how many dead task rows were failed by the sweep.
 """
 
 import argparse
@@ -106,6 +111,8 @@ SETTINGS.write_text(
     "SURVEY_MAIL_PER_MINUTE = 1_000_000  # every batch due at once\n"
     "SURVEY_MAIL_BATCH_SIZE = 200\n"
     "TASK_RETRY_SECONDS = 1\n"
+    "LEASE_SECONDS = 20  # a dead worker's run is taken over after 20 s\n"
+    "LEASE_SWEEP_SECONDS = 1\n"
 )
 ENV = {
     **os.environ,
@@ -119,6 +126,7 @@ ENV = {
     "LOG_LEVEL": "ERROR",
     "EMAIL_HOST": "",  # the outbox: every mail is a row we can count
     "EMPLOYEE_IMPORT_BACKGROUND_BYTES": "100000",
+    "EMPLOYEE_IMPORT_READ_SECONDS": "30",  # the reading's lease: twice that
 }
 os.environ.update(ENV)
 sys.path.insert(0, str(TEMP))
@@ -140,7 +148,7 @@ from pendel.catalogue.tests import builders as catalogue  # noqa: E402
 from pendel.companies.identifiers import no_check_digit  # noqa: E402
 from pendel.companies.models import Location, Organisation  # noqa: E402
 from pendel.core.bulk import bulk_insert  # noqa: E402
-from pendel.core.models import AuditEvent, OutboxMessage  # noqa: E402
+from pendel.core.models import AuditEvent, Lease, OutboxMessage  # noqa: E402
 from pendel.documents.models import Document  # noqa: E402
 from pendel.employees.models import Employee  # noqa: E402
 from pendel.employees.uploads import employee_import_upload  # noqa: E402
@@ -149,11 +157,13 @@ from pendel.invoicing.services import invoice_run_start  # noqa: E402
 from pendel.invoicing.tests.builders import make_buyer, make_seller  # noqa: E402
 from pendel.orders.tests import builders as orders  # noqa: E402
 from pendel.regions.models import Country, Region  # noqa: E402
+from pendel.surveys.links import invitation_link_issue  # noqa: E402
 from pendel.surveys.models import Invitation, Response, Wave  # noqa: E402
 from pendel.surveys.services import template_seed_standard, wave_dispatch  # noqa: E402
 
 MARCH = timezone.datetime(2026, 3, 1).date()
 TALLY = {"lost": 0, "twice": 0}
+RESTART = {"mode": "new-slot"}
 
 
 def report(part: str, lost: dict, twice: dict) -> None:
@@ -166,15 +176,20 @@ def report(part: str, lost: dict, twice: dict) -> None:
 
 
 class Worker:
-    """`manage.py pendel_worker` in a subprocess, under one stable worker id."""
+    """`manage.py pendel_worker` in a subprocess, under a stable worker id; started again
+    under the next id (the killed worker never comes back) unless --restart same-slot."""
 
     def __init__(self, slot: str = "faults-1"):
         self.slot = slot
         self.process = None
+        self.lives = 0
 
     def start(self) -> None:
         if self.process is not None:
             self.log.close()
+        self.lives += 1
+        if RESTART["mode"] == "new-slot":
+            self.slot = f"{self.slot.rsplit('-', 1)[0]}-{self.lives}"
         command = [sys.executable, "manage.py", "pendel_worker", "--worker-id", self.slot]
         self.log = open(TEMP / f"{self.slot}.log", "a")  # noqa: SIM115
         self.process = subprocess.Popen(
@@ -194,8 +209,12 @@ class Worker:
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=60)
         self.log.close()
-        lines = (TEMP / f"{self.slot}.log").read_text().splitlines()
-        return "\n".join(line for line in lines if "Put back" in line or "Error" in line)
+        lines = []
+        for log in sorted(TEMP.glob("faults-*.log")):
+            lines += log.read_text().splitlines()
+            log.unlink()
+        said = ("Put back", "Resumed", "Error")
+        return "\n".join(line for line in lines if any(word in line for word in said))
 
 
 def wait_for(condition, timeout: float = 300, step: float = 0.05) -> bool:
@@ -215,6 +234,8 @@ def queue_empty() -> bool:
         run_after=get_date_max()
     )
     active = Q(status=TaskResultStatus.RUNNING) | (Q(status=TaskResultStatus.READY) & due)
+    if Lease.objects.filter(status__in=[Lease.Status.HELD, Lease.Status.RESUMING]).exists():
+        return False  # a run is held, or queued again by a sweep
     return not DBTaskResult.objects.filter(active).exists()
 
 
@@ -225,6 +246,7 @@ def kill_and_restart(worker: Worker, when, what: str) -> None:
     running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).count()
     print(f"   SIGKILL {what}: {running} task(s) left running")
     worker.start()
+    print(f"   started worker {worker.slot}")
 
 
 def finish(worker: Worker) -> None:
@@ -232,8 +254,17 @@ def finish(worker: Worker) -> None:
     output = worker.stop()
     if output:
         print("   worker: " + output.replace("\n", "\n   worker: "))
-    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count()
-    print(f"   queue {'empty' if done else 'NOT EMPTY'}; {failed} failed task attempts")
+    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
+    dead = failed.filter(exception_class_path="pendel.core.leases.WorkerLost").count()
+    print(f"   queue {'empty' if done else 'NOT EMPTY'}; {failed.count()} failed task attempts, "
+          f"of which {dead} of a dead worker")  # fmt: skip
+    resumed = Lease.objects.filter(resumed_count__gt=0)
+    given_up = Lease.objects.filter(status=Lease.Status.GIVEN_UP).count()
+    print(f"   leases: {resumed.count()} runs resumed after their worker died "
+          f"({sum(resumed.values_list('resumed_count', flat=True))} resumes), "
+          f"{given_up} given up")  # fmt: skip
+    DBTaskResult.objects.all().delete()  # the next part counts its own
+    Lease.objects.all().delete()
 
 
 def region() -> Region:
@@ -282,6 +313,13 @@ def location_with(employees: int, name: str) -> Location:
     return location
 
 
+def mail_now() -> None:
+    """The invitations go out from 08:00 of the region's day: before that, due at once."""
+    DBTaskResult.objects.filter(
+        task_path__endswith="survey_send_mail", status=TaskResultStatus.READY
+    ).update(run_after=timezone.now())
+
+
 def open_wave(location: Location) -> Wave:
     today = timezone.localdate()
     return Wave.objects.create(
@@ -299,6 +337,7 @@ def part_dispatch() -> None:
     wave = open_wave(location)
     with transaction.atomic():
         wave_dispatch(wave=wave, actor=None)
+    mail_now()
     invitation_mails = OutboxMessage.objects.filter(to__endswith=f"@{location.pk}.example.com")
     worker = Worker()
     worker.start()
@@ -499,7 +538,11 @@ def part_database(clients: int = 12) -> None:
     wave = open_wave(location)
     with transaction.atomic():
         wave_dispatch(wave=wave, actor=None)
-    tokens = list(Invitation.objects.filter(wave=wave).values_list("token", flat=True))
+    mail_now()
+    # Links are stored hashed and made as each mail is sent: the bench makes one each.
+    ids = Invitation.objects.filter(wave=wave).values_list("id", flat=True)
+    invitation_of = {invitation_link_issue(pk): pk for pk in ids}
+    tokens = list(invitation_of)
     port = free_port()
     server = start_server(port)
     base = f"http://127.0.0.1:{port}"
@@ -557,14 +600,15 @@ def part_database(clients: int = 12) -> None:
     print(f"   {len(confirmed)} questionnaires confirmed; pages tried again: {len(failures)} "
           f"(by status {errors})")  # fmt: skip
     submitted = Response.objects.filter(wave=wave, submitted_at__isnull=False)
-    stored = set(submitted.values_list("invitation__token", flat=True))
+    stored = set(submitted.values_list("invitation_id", flat=True))
+    confirmed_ids = {invitation_of[token] for token in confirmed}
     per_invitation = Response.objects.filter(wave=wave).values("invitation").annotate(n=Count("id"))
     answered = Invitation.objects.filter(wave=wave, answered_at__isnull=False).count()
     print(f"   {submitted.count()} responses stored, {answered} invitations answered")
     report(
         "database",
         lost={
-            "confirmed questionnaires not stored": len(set(confirmed) - stored),
+            "confirmed questionnaires not stored": len(confirmed_ids - stored),
             "answered invitations without a response": max(0, answered - submitted.count()),
         },
         twice={
@@ -585,8 +629,11 @@ PARTS = {
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parts", default=",".join(PARTS))
+    parser.add_argument("--restart", choices=["new-slot", "same-slot"], default="new-slot")
     options = parser.parse_args()
-    print(f"Faults on PostgreSQL of its own (port {POSTGRES.port}, {TEMP})")
+    RESTART["mode"] = options.restart
+    print(f"Faults on PostgreSQL of its own (port {POSTGRES.port}, {TEMP}); "
+          f"a killed worker is restarted as a {options.restart}")  # fmt: skip
     call_command("migrate", verbosity=0)
     template_seed_standard()
     for name in options.parts.split(","):

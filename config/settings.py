@@ -254,6 +254,11 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
+# A task that holds a run (invoice run, survey mail, import) renews its lease as it works;
+# a lease not renewed for LEASE_SECONDS (its worker died) is taken over by the sweep that
+# every worker runs each LEASE_SWEEP_SECONDS (pendel/core/leases.py).
+LEASE_SECONDS = int(os.environ.get("LEASE_SECONDS", "300"))
+LEASE_SWEEP_SECONDS = int(os.environ.get("LEASE_SWEEP_SECONDS", "60"))
 # What `migrate` writes by itself; `pendel_restore` replaces these rows (and refuses an
 # installation with any other data).
 BACKUP_SEEDED_MODELS = [

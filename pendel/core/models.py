@@ -56,3 +56,37 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class Lease(models.Model):
+    """Who is doing one unit of background work (a task with its arguments) and until when.
+    See pendel/core/leases.py."""
+
+    class Status(models.TextChoices):
+        # Internal states (the pages say what they mean in their own words).
+        HELD = "held", "held"
+        RESUMING = "resuming", "queued again after an interruption"
+        RELEASED = "released", "released"
+        GIVEN_UP = "given_up", "given up after repeated interruptions"
+
+    key = models.CharField(max_length=64, unique=True)  # SHA-256 of the task and its arguments
+    task_path = models.CharField(max_length=200)
+    task_kwargs = models.JSONField(default=dict)
+    object_type = models.CharField(max_length=64)  # the run it works on: app_label.model
+    object_id = models.BigIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    holder = models.CharField(max_length=64, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    task_result_id = models.CharField(max_length=64, blank=True)
+    resumed_count = models.PositiveSmallIntegerField(default=0)
+    resumed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["status", "expires_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_path} {self.object_type}#{self.object_id} {self.status}"

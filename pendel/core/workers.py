@@ -7,6 +7,10 @@ runs `db_worker` under a stable worker id (one per worker slot, e.g. "web1-1") a
 back to READY the tasks that its previous life was running: no other worker can have them,
 and tasks are safe to run twice (they take ids and claim their work with conditional
 updates), so running one again finishes what the killed run left.
+
+That covers a slot that comes back. A worker that never does (a machine gone, a slot
+renamed, RQ): the leases of pendel/core/leases.py, whose sweep every live worker runs,
+queue again the runs whose worker died.
 """
 
 from django.db import transaction

@@ -49,6 +49,10 @@ FILE_MESSAGES = {
     "missing_columns": _("These columns are missing: %(columns)s."),
     "no_rows": _("The file has column names but no employees."),
     "gone": _("The uploaded file is no longer available. Please upload it again."),
+    "interrupted": _(
+        "Reading the file was interrupted again and again. Split it into several files or "
+        "save it as CSV, and upload it again."
+    ),
 }
 
 

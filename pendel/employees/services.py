@@ -263,6 +263,16 @@ def employee_import_read(*, import_id: int, seconds: float) -> None:
             transaction.on_commit(lambda: storage.delete(kept))
 
 
+def employee_import_abandon(import_id: int) -> None:
+    """Reading the file killed its worker again and again (pendel/core/leases.py): say so,
+    so that the page stops waiting. Only an import still being read."""
+    EmployeeImport.objects.filter(pk=import_id, status=EmployeeImport.Status.READING).update(
+        status=EmployeeImport.Status.UNREADABLE,
+        preview={"file_error": {"code": "interrupted", "params": {}}},
+        updated_at=timezone.now(),
+    )
+
+
 def import_file_error(employee_import: EmployeeImport) -> str:
     """Why a file read in the background could not be read, in the reader's language."""
     error = employee_import.preview.get("file_error") or {}

@@ -4,6 +4,7 @@ which queues these, is in `run_tasks.py`."""
 from django.utils.translation import gettext, ngettext
 
 from pendel.core.audit import month_text
+from pendel.core.leases import lease_renew, leased
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.invoicing.checks import invoice_validate
@@ -12,9 +13,12 @@ from pendel.invoicing.models import Invoice, InvoiceRun
 
 
 @retrying
+@leased(Invoice, lambda kwargs: kwargs["invoice_ids"][0])
 def invoice_archive_task(*, invoice_ids: list[int]) -> None:
-    """Check each new invoice against the Peppol rules, and file its PDF."""
+    """Check each new invoice against the Peppol rules, and file its PDF. Part of the
+    invoice run: a worker that died here, the sweep queues the rest again."""
     for invoice_id in invoice_ids:
+        lease_renew()
         invoice_validate(invoice_id=invoice_id)
         invoice_archive(invoice_id=invoice_id)
 

@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from pendel.core.dates import region_start_of, region_today
+from pendel.core.leases import lease_renew
 from pendel.surveys.emails import survey_message
 from pendel.surveys.links import invitation_link_issue
 from pendel.surveys.models import Invitation, Wave
@@ -104,6 +105,7 @@ def mail_send_batch(*, wave_id: int, first_id: int, last_id: int, reminder: int 
     sent = 0
     with get_connection() as connection:
         for invitation in batch:
+            lease_renew()  # a worker that died mid-batch: the sweep queues the batch again
             # The claim commits only once the mail is handed over: a worker killed in
             # between leaves the invitation unclaimed, and the batch run again sends it.
             with transaction.atomic():

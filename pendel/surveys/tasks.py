@@ -5,6 +5,7 @@ nothing. The tasks that queue other tasks (a reminder day, the catch-up run) are
 
 from django.utils.translation import gettext
 
+from pendel.core.leases import leased
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.surveys.closing import wave_close_due
@@ -13,6 +14,7 @@ from pendel.surveys.sending import mail_send_batch
 
 
 @retrying
+@leased(Wave, "wave_id")
 def survey_send_mail(*, wave_id: int, first_id: int, last_id: int, reminder: int = 0) -> int:
     """Send one batch of invitations (reminder 0) or of reminder n."""
     return mail_send_batch(wave_id=wave_id, first_id=first_id, last_id=last_id, reminder=reminder)

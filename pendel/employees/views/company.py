@@ -14,6 +14,7 @@ from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
+from pendel.core.leases import lease_state
 from pendel.employees import services
 from pendel.employees.columns import FIELDS
 from pendel.employees.forms import CREATE_FIELDS, EmployeeForm, ImportForm
@@ -150,6 +151,7 @@ def reading_page(request, employee_import):
         "file_error": services.import_file_error(employee_import)
         if employee_import.status == Status.UNREADABLE
         else "",
+        "interruption": lease_state(employee_import),
     }
     template = "employees/company/import_reading.html"
     if request.htmx:

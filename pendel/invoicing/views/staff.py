@@ -14,6 +14,7 @@ from pendel.accounts.access import request_scope, staff_required
 from pendel.companies.selectors import organisations_wholly_in
 from pendel.core.dates import earliest_today, month_start, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
+from pendel.core.leases import lease_state
 from pendel.invoicing import selectors, services
 from pendel.invoicing.forms import (
     BillingSettingsForm,
@@ -73,7 +74,12 @@ def run_detail(request, pk: int):
     run = selectors.run_get_for(request_scope(request), pk)
     invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
     page = Paginator(invoices, 100).get_page(request.GET.get("page"))
-    context = {"run": run, "page": page, "today": region_today(run.region)}
+    context = {
+        "run": run,
+        "page": page,
+        "today": region_today(run.region),
+        "interruption": lease_state(run),
+    }
     template = "invoicing/staff/run_detail.html"
     if request.htmx:
         template = "invoicing/staff/_run_progress.html"

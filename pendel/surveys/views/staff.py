@@ -13,6 +13,7 @@ from pendel.accounts.access import request_scope, staff_required
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
+from pendel.core.leases import lease_state
 from pendel.core.requests import id_param
 from pendel.regions.selectors import regions_for
 from pendel.surveys import services
@@ -122,6 +123,7 @@ def wave_detail(request, pk: int):
         "undelivered_only": undelivered_only,
         "extend_form": WaveExtendForm(),
         "undelivered_form": UndeliveredForm(),
+        "interruption": lease_state(wave),
         **rate_context(wave, rate),
     }
     return render(request, "surveys/staff/wave_detail.html", context)
