@@ -11,6 +11,11 @@ from pendel.orders.forms import MonthField
 
 class RunStartForm(forms.Form):
     region = IdChoiceField(label=_("Region"), queryset=None)
+    in_advance = forms.BooleanField(
+        label=_("We invoice this month in advance"),
+        required=False,
+        help_text=_("Needed for a month that has not begun yet. The audit trail records it."),
+    )
 
     def __init__(self, *args, regions, this_month, **kwargs):
         super().__init__(*args, **kwargs)
