@@ -6,15 +6,15 @@ from datetime import date
 from decimal import Decimal
 
 from pendel.catalogue.models import Price
+from pendel.catalogue.services import vat_rate_confirm
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
 from pendel.companies.factories import LocationFactory
 from pendel.companies.identifiers import no_check_digit
 from pendel.companies.models import Location, Membership, MembershipStatus, Organisation
-from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
-from pendel.catalogue.services import vat_rate_confirm
 from pendel.invoicing.billing import plan_region_month
 from pendel.invoicing.issuing import issue_drafts, seller_snapshot
+from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
 from pendel.invoicing.review import unconfirmed_rates
 from pendel.invoicing.services import invoice_run_issue_process, invoice_run_plan_process
 from pendel.orders.tests import builders as orders

@@ -17,7 +17,6 @@ from pendel.core.models import AuditEvent
 from pendel.invoicing import review
 from pendel.invoicing.models import DraftInvoice, Invoice, InvoiceCounter, InvoiceRun
 from pendel.invoicing.services import (
-    invoice_run_discard,
     invoice_run_issue,
     invoice_run_issue_process,
     invoice_run_start,

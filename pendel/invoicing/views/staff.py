@@ -114,12 +114,13 @@ def _posted_version(request) -> int | None:
         return None
 
 
-@require_POST
 @staff_required
 def run_issue(request, pk: int):
     """Issue the reviewed drafts. A second click, or a page older than the drafts,
     issues nothing."""
     run = selectors.run_get_for(request_scope(request), pk)
+    if request.method != "POST":
+        return redirect("staff:invoice_run_detail", pk=run.pk)
     version = _posted_version(request)
     try:
         asked = version is not None and services.invoice_run_issue(
@@ -141,11 +142,12 @@ def run_issue(request, pk: int):
     return redirect("staff:invoice_run_detail", pk=run.pk)
 
 
-@require_POST
 @staff_required
 def run_discard(request, pk: int):
     """Throw the drafts away; no number was spent on them."""
     run = selectors.run_get_for(request_scope(request), pk)
+    if request.method != "POST":
+        return redirect("staff:invoice_run_detail", pk=run.pk)
     version = _posted_version(request)
     if version is not None and services.invoice_run_discard(
         actor=request.user, run=run, version=version
