@@ -26,6 +26,7 @@ class RunStartForm(forms.Form):
         self.fields["period"] = MonthField(label=_("Month"), first=first, count=13)
         self.fields["period"].choices = list(reversed(month_choices(first, 13)))
         self.fields["period"].initial = self.fields["period"].choices[1][0]
+        self.order_fields(["region", "period", "in_advance"])
 
 
 class InvoiceFilterForm(forms.Form):
