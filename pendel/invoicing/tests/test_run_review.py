@@ -274,11 +274,24 @@ def test_an_unconfirmed_vat_rate_blocks_the_drafts_using_it_until_confirmed(
     client.force_login(world.coordinator)
     page = page_of(client, run)
     confirm = reverse("staff:vat_rate_confirm", args=[rate.pk])
-    assert confirm in page
-    client.post(confirm, {"source_url": "https://www.belastingdienst.nl/btw-tarieven"})
+    run_page = reverse("staff:invoice_run_detail", args=[run.pk])
+    assert f"{confirm}?next={run_page}" in page
+    response = client.post(
+        confirm,
+        {
+            "source_url": "https://www.belastingdienst.nl/btw-tarieven",
+            "source_text": "9% voor personenvervoer",
+            "next": run_page,
+        },
+    )
+    assert response["Location"] == run_page  # back to the review
     rate.refresh_from_db()
     assert rate.confirmed and rate.checked_on is not None
-    assert AuditEvent.objects.filter(action__contains="vat_rate").exists()
+    assert "«9% voor personenvervoer»" in rate.note
+    event = AuditEvent.objects.get(action="vat_rate.confirmed")
+    assert event.actor == world.coordinator
+    assert event.changes["source_text"] == "9% voor personenvervoer"
+    assert event.changes["source_url"] == "https://www.belastingdienst.nl/btw-tarieven"
 
     client.force_login(world.other_advisor)
     assert "Issue 1 invoice" in page_of(client, run)
