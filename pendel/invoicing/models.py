@@ -188,6 +188,15 @@ class InvoiceRun(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who reviewed the drafts and asked for them to be issued."),
+    )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

@@ -36,8 +36,9 @@ def _chunks(items: list, size: int):
 
 
 def _drafts_store(run_id: int, made, *, problems, from_statuses, drafts_of_plan: int) -> bool:
-    """Replace the run's drafts and open them for review, if the run is still where this
-    step started (another attempt may have moved it on). True when stored."""
+    """Replace the run's drafts and open them for review (or finish the run when there is
+    none), if the run is still where this step started (another attempt may have moved it
+    on). True when stored."""
     with transaction.atomic():
         run = InvoiceRun.objects.select_for_update().get(pk=run_id)
         if run.status not in from_statuses:
@@ -46,8 +47,10 @@ def _drafts_store(run_id: int, made, *, problems, from_statuses, drafts_of_plan:
         for draft in made:
             draft.run_id = run_id
         DraftInvoice.objects.bulk_create(made)
+        # Nothing to review (all invoiced, or every company has a problem): done.
         InvoiceRun.objects.filter(pk=run_id).update(
-            status=InvoiceRun.Status.REVIEW,
+            status=InvoiceRun.Status.REVIEW if made else InvoiceRun.Status.DONE,
+            finished_at=None if made else timezone.now(),
             plan_version=F("plan_version") + 1,
             planned_at=timezone.now(),
             problems=problems,
@@ -119,7 +122,7 @@ def invoice_run_issue_process(*, run_id: int) -> InvoiceRun:
                 plan=plan,
                 seller=seller,
                 issue_date=issue_date,
-                actor=run.started_by,
+                actor=run.issued_by or run.started_by,
             )
         _issue_finish(run, held, plan, seller=seller, issue_date=issue_date, reviewed=reviewed)
     except Exception as error:

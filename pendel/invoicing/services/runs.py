@@ -95,7 +95,11 @@ def invoice_run_issue(*, actor, run: InvoiceRun, version: int) -> bool:
             gettext("No draft can be issued: there is none, or each waits for a VAT rate.")
         )
     InvoiceRun.objects.filter(pk=locked.pk).update(
-        status=InvoiceRun.Status.ISSUING, error="", finished_at=None, units_done=0
+        status=InvoiceRun.Status.ISSUING,
+        error="",
+        finished_at=None,
+        units_done=0,
+        issued_by=actor,
     )
     audit_record(
         actor=actor,

@@ -147,6 +147,8 @@ def test_issue_issues_the_reviewed_drafts_once_even_when_clicked_twice(
     assert planned.status == "done"
     assert numbers(billing.no) == [1, 2]
     assert not DraftInvoice.objects.exists()
+    issuers = set(Invoice.objects.values_list("created_by", flat=True))
+    assert issuers == {billing.world.advisor.pk}  # who clicked "Issue"
 
     response = issue_post(client, planned, version=planned.plan_version)  # the second click
     assert "Nothing was issued from this page" in response.content.decode()
@@ -222,6 +224,11 @@ def test_discarding_drafts_spends_nothing_and_the_month_can_be_planned_again(
     assert run.status == "review" and run.drafts.count() == 2
     issue_reviewed(run)
     assert numbers(billing.no) == [1, 2]
+
+
+def test_a_month_with_nothing_to_invoice_is_done_without_a_review(billing):
+    run = plan_month(billing.no)
+    assert run.status == "done" and not run.drafts.exists()
 
 
 def test_a_month_that_has_not_begun_needs_the_advance_confirmation(client, billing, world):
