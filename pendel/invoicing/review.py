@@ -26,7 +26,13 @@ from pendel.catalogue.models import VatRate
 from pendel.core.dates import add_months
 from pendel.invoicing.billing import Draft, Plan
 from pendel.invoicing.issuing import issue_build, issue_number
-from pendel.invoicing.models import DraftInvoice, Invoice, InvoiceCounter, InvoiceRun
+from pendel.invoicing.models import (
+    DraftInvoice,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    InvoiceRun,
+)
 from pendel.invoicing.ubl import invoice_xml
 from pendel.invoicing.validation import validate
 
@@ -66,6 +72,7 @@ def draft_blocked_by_vat(draft: Draft) -> bool:
 def _line_json(line) -> dict:
     return {
         "position": line.position,
+        "product_code": line.product_code,
         "name": line.name,
         "description": line.description,
         "quantity": str(line.quantity),
@@ -146,10 +153,53 @@ def previous_totals(run: InvoiceRun, drafts) -> dict[tuple[int, int | None], Dec
     return {(row["organisation_id"], row["location_id"]): row["amount"] for row in rows}
 
 
+def previous_quantities(run: InvoiceRun, drafts) -> dict[tuple, Decimal]:
+    """(organisation, location, product code) -> quantity invoiced the month before, less
+    what was credited; one query for a page of drafts."""
+    previous = add_months(run.period, -1)
+    rows = (
+        InvoiceLine.objects.filter(
+            invoice__region_id=run.region_id,
+            invoice__period_start__gte=previous,
+            invoice__period_start__lt=run.period,
+            invoice__organisation_id__in={draft.organisation_id for draft in drafts},
+        )
+        .values("invoice__organisation_id", "invoice__location_id", "product_code")
+        .annotate(
+            sold=Sum("quantity", filter=Q(invoice__kind=Invoice.Kind.INVOICE), default=0),
+            credited=Sum("quantity", filter=Q(invoice__kind=Invoice.Kind.CREDIT_NOTE), default=0),
+        )
+    )
+    return {
+        (row["invoice__organisation_id"], row["invoice__location_id"], row["product_code"]): row[
+            "sold"
+        ]
+        - row["credited"]
+        for row in rows
+    }
+
+
+def _line_changes(draft, before: dict[tuple, Decimal]) -> list[dict]:
+    """Per product: how many last month, how many now, where the two differ."""
+    now: dict[str, Decimal] = defaultdict(Decimal)
+    names = {}
+    for line in draft.lines:
+        now[line["product_code"]] += Decimal(line["quantity"])
+        names[line["product_code"]] = line["name"]
+    changes = []
+    for code, quantity in now.items():
+        last = before.get((draft.organisation_id, draft.location_id, code), Decimal(0))
+        if last != quantity:
+            changes.append({"name": names[code], "before": last, "now": quantity})
+    return changes
+
+
 def review_rows(run: InvoiceRun, drafts, unconfirmed: dict[str, VatRate]) -> list[dict]:
     """One row per draft on the review page: the draft, last month's total and the
-    change, whether it can be delivered, and the rates that stop it being issued."""
+    change (in money, and in quantity per product), whether it can be delivered, and the
+    rates that stop it being issued."""
     before = previous_totals(run, drafts)
+    quantities = previous_quantities(run, drafts)
     rows = []
     for draft in drafts:
         last = before.get((draft.organisation_id, draft.location_id))
@@ -158,6 +208,7 @@ def review_rows(run: InvoiceRun, drafts, unconfirmed: dict[str, VatRate]) -> lis
                 "draft": draft,
                 "last_month": last,
                 "change": None if last is None else draft.total - last,
+                "line_changes": [] if last is None else _line_changes(draft, quantities),
                 "has_route": has_delivery_route(draft.organisation),
                 "blocking_rates": [
                     unconfirmed[tax_class]

@@ -105,6 +105,7 @@ def test_the_review_page_shows_totals_last_month_checks_and_routes(client, billi
     assert "kr\xa0796,00" in page or "796.00" in page or "796,00" in page  # last month
     assert "995,00" in page or "995.00" in page  # this month: five tickets
     assert "199,00" in page or "199.00" in page  # the change
+    assert ": 4 → 5" in page  # the company ticket: four employees in February, five now
     assert "New this month" in page  # Nordvei had no invoice in February
     assert "No invoice email" in page  # Nordvei has no address to send to
     assert "Passes the e-invoice rules" in page
