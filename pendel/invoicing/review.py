@@ -224,14 +224,15 @@ def review_summary(run: InvoiceRun, unconfirmed: dict[str, VatRate]) -> dict:
     """Counts and totals over all the run's drafts, for the head of the review page: one
     query, whatever the number of drafts (their lines and findings are not read)."""
     drafts = run.drafts.select_related("organisation").defer("lines", "findings")
-    counts = {"all": 0, "failed": 0, "no_route": 0, "changed": 0, "blocked": 0}
+    counts = {"all": 0, "failed": 0, "no_route": 0, "changed": 0, "blocked": 0, "ready": 0}
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for draft in drafts:
         counts["all"] += 1
         counts["failed"] += draft.breaks_the_rules
         counts["no_route"] += not has_delivery_route(draft.organisation)
         counts["changed"] += draft.changed
-        counts["blocked"] += any(tax_class in unconfirmed for tax_class in draft.tax_classes)
+        blocked = any(tax_class in unconfirmed for tax_class in draft.tax_classes)
+        counts["blocked"] += blocked
+        counts["ready"] += not blocked and not draft.breaks_the_rules
         totals[draft.currency] += draft.total
-    counts["ready"] = counts["all"] - counts["blocked"]
     return {"counts": counts, "totals": sorted(totals.items())}

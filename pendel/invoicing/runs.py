@@ -3,8 +3,10 @@
 1. `invoice_run_plan_process`: plan the month and store the drafts for review (review.py
    says why they are stored, and how issuing knows they are still what was reviewed);
 2. `invoice_run_issue_process`, once staff asked to issue: plan again, issue the drafts
-   that are unchanged since the review and have confirmed VAT rates, chunk by chunk, and
-   put whatever is left (changed, new, or waiting for a rate) back up for review.
+   that are unchanged since the review, have confirmed VAT rates and passed the e-invoice
+   check, chunk by chunk, and put whatever is left (changed, new, waiting for a rate, or
+   breaking a rule: checked again) back up for review. A draft that breaks a rule is never
+   issued: its number would be spent on an invoice that cannot be sent.
 
 Both take only the run's id and are safe to run twice, or at once: what is billed is
 recorded under the counter's lock (issuing.py), and a step does nothing unless the run is
@@ -109,10 +111,14 @@ def invoice_run_issue_process(*, run_id: int) -> InvoiceRun:
         seller = seller_snapshot(run.region)
         plan = plan_region_month(run.region, run.period)
         reviewed = dict(run.drafts.values_list("key", "fingerprint"))
+        broken = set(
+            run.drafts.filter(validation=DraftInvoice.Check.FAILED).values_list("key", flat=True)
+        )
         ready, held = [], []
         for draft in plan.drafts:
             unchanged = reviewed.get(draft.key) == draft_fingerprint(draft)
-            (ready if unchanged and not draft_blocked_by_vat(draft) else held).append(draft)
+            issuable = not draft_blocked_by_vat(draft) and draft.key not in broken
+            (ready if unchanged and issuable else held).append(draft)
         runs.update(units_total=len(ready), units_done=0)
         issue_date = today_in(run.region.time_zone)
         for chunk in _chunks(ready, CHUNK):

@@ -14,7 +14,7 @@ from pendel.core.dates import add_months, current_month, month_label, today_in
 from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.issuing import seller_snapshot
-from pendel.invoicing.models import InvoiceRun
+from pendel.invoicing.models import DraftInvoice, InvoiceRun
 from pendel.invoicing.review import unconfirmed_rates
 from pendel.invoicing.run_tasks import invoice_run_issue_task, invoice_run_task
 
@@ -87,12 +87,18 @@ def invoice_run_issue(*, actor, run: InvoiceRun, version: int) -> bool:
     locked = _locked_in_review(run, version)
     if locked is None:
         return False
-    drafts = list(locked.drafts.values_list("tax_classes", flat=True))
+    drafts = list(locked.drafts.values_list("tax_classes", "validation"))
     unconfirmed = unconfirmed_rates(locked.region.country_id, locked.period)
-    ready = [classes for classes in drafts if not any(c in unconfirmed for c in classes)]
+    ready = [
+        classes
+        for classes, validation in drafts
+        if validation != DraftInvoice.Check.FAILED and not any(c in unconfirmed for c in classes)
+    ]
     if not ready:
         raise ValidationError(
-            gettext("No draft can be issued: there is none, or each waits for a VAT rate.")
+            gettext(
+                "No draft can be issued: each waits for a VAT rate or breaks the e-invoice rules."
+            )
         )
     InvoiceRun.objects.filter(pk=locked.pk).update(
         status=InvoiceRun.Status.ISSUING,

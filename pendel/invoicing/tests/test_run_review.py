@@ -136,6 +136,41 @@ def test_a_draft_that_breaks_the_peppol_rules_is_shown_with_its_findings(
     page = page_of(client, run)
     assert "PEPPOL-EN16931-R003" in page
     assert "1 draft breaks the PEPPOL BIS Billing 3.0 rules" in page
+    assert "Issue 1 invoice" not in page  # a number is never spent on what cannot be sent
+    with pytest.raises(ValidationError):
+        invoice_run_issue(actor=world.advisor, run=run, version=run.plan_version)
+
+    monkeypatch.undo()  # the cause is put right; the drafts are made again
+    run = plan_month(billing.no)
+    assert run.drafts.get().validation == "passed"
+    assert invoice_run_issue(actor=world.advisor, run=run, version=run.plan_version)
+    assert invoice_run_issue_process(run_id=run.pk).status == "done"
+    assert numbers(billing.no) == [1]
+
+
+def test_a_broken_draft_is_held_back_while_the_others_are_issued(billing, ticket, monkeypatch):
+    world = billing.world
+    original = review.invoice_xml
+
+    def broken_for_fisk(invoice, lines=None):
+        xml = original(invoice, lines=lines).decode()
+        if invoice.organisation_id == world.company.pk:
+            xml = re.sub(r"<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", "", xml)
+        return xml.encode()
+
+    monkeypatch.setattr(review, "invoice_xml", broken_for_fisk)
+    orders.ticket_order(world.location, orders.employees(world.location, 2), ticket, start=MARCH)
+    national_no = billing.national_no
+    orders.ticket_order(national_no, orders.employees(national_no, 2), ticket, start=MARCH)
+    run = plan_month(billing.no)
+    assert invoice_run_issue(actor=world.advisor, run=run, version=run.plan_version)
+    run = invoice_run_issue_process(run_id=run.pk)
+    assert run.status == "review"
+    assert list(Invoice.objects.values_list("organisation__name", flat=True)) == [
+        "Nordvei Logistikk AS"
+    ]
+    held = run.drafts.get()
+    assert held.organisation == world.company and held.validation == "failed"
 
 
 def test_issue_issues_the_reviewed_drafts_once_even_when_clicked_twice(
