@@ -51,7 +51,8 @@ from pendel.employees.models import Employee  # noqa: E402
 from pendel.invoicing.models import Invoice, InvoiceLine, InvoiceRun  # noqa: E402
 from pendel.invoicing.services import (  # noqa: E402
     invoice_archive,
-    invoice_run_process,
+    invoice_run_issue_process,
+    invoice_run_plan_process,
     invoice_validate,
 )
 from pendel.invoicing.tests.builders import make_seller  # noqa: E402
@@ -205,10 +206,23 @@ def main() -> None:
     timed("migrate", fresh_database, figures)
     region = timed(f"build {ORGANISATIONS} organisations, {TICKETS} tickets", build, figures)
     run = InvoiceRun.objects.create(region=region, period=MONTH)
-    run = timed("invoice run (plan + issue)", lambda: invoice_run_process(run_id=run.pk), figures)
+    run = timed(
+        "invoice run: drafts to review (plan + e-invoice check of each draft)",
+        lambda: invoice_run_plan_process(run_id=run.pk),
+        figures,
+    )
+    InvoiceRun.objects.filter(pk=run.pk).update(status=InvoiceRun.Status.ISSUING)
+    run = timed(
+        "invoice run: issue the reviewed drafts (plan again + issue)",
+        lambda: invoice_run_issue_process(run_id=run.pk),
+        figures,
+    )
     size = timed("UBL XML of every invoice", render_all_xml, figures)
+    InvoiceRun.objects.filter(pk=run.pk).update(status=InvoiceRun.Status.QUEUED)
     timed(
-        "the run started again (nothing new)", lambda: invoice_run_process(run_id=run.pk), figures
+        "the run started again (nothing new)",
+        lambda: invoice_run_plan_process(run_id=run.pk),
+        figures,
     )
     sample = list(Invoice.objects.order_by("sequence").values_list("pk", flat=True)[:PDF_SAMPLE])
     timed(

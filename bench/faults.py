@@ -152,8 +152,8 @@ from pendel.core.models import AuditEvent, Lease, OutboxMessage  # noqa: E402
 from pendel.documents.models import Document  # noqa: E402
 from pendel.employees.models import Employee  # noqa: E402
 from pendel.employees.uploads import employee_import_upload  # noqa: E402
-from pendel.invoicing.models import Invoice  # noqa: E402
-from pendel.invoicing.services import invoice_run_start  # noqa: E402
+from pendel.invoicing.models import Invoice, InvoiceRun  # noqa: E402
+from pendel.invoicing.services import invoice_run_issue, invoice_run_start  # noqa: E402
 from pendel.invoicing.tests.builders import make_buyer, make_seller  # noqa: E402
 from pendel.orders.tests import builders as orders  # noqa: E402
 from pendel.regions.models import Country, Region  # noqa: E402
@@ -381,9 +381,14 @@ def part_invoices() -> None:
         orders.ticket_order(location, orders.employees(location, 2), ticket, start=MARCH)
         locations.append(organisation.pk)  # one invoice per company (not per location)
     invoices = Invoice.objects.filter(region=the_region, kind=Invoice.Kind.INVOICE)
-    invoice_run_start(actor=None, region=the_region, period=MARCH)
+    run = invoice_run_start(actor=None, region=the_region, period=MARCH)
     worker = Worker()
     worker.start()
+    runs = InvoiceRun.objects.filter(pk=run.pk)
+    if not wait_for(lambda: runs.filter(status=InvoiceRun.Status.REVIEW).exists()):
+        print("   (the run's drafts never came up for review)")
+    run.refresh_from_db()
+    invoice_run_issue(actor=None, run=run, version=run.plan_version)  # staff reviewed them
     kill_and_restart(worker, lambda: invoices.exists(), "the worker once the first invoices exist")
     kill_and_restart(
         worker,

@@ -25,7 +25,13 @@ from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
 from pendel.catalogue.services import product_save
 from pendel.catalogue.tests.builders import national
 from pendel.companies.factories import LocationFactory, OrganisationFactory
-from pendel.companies.models import AdvisorNote, Application, Membership, MembershipEvent
+from pendel.companies.models import (
+    AdvisorNote,
+    Application,
+    Membership,
+    MembershipEvent,
+    Organisation,
+)
 from pendel.documents.models import Document
 from pendel.employees.models import Employee
 from pendel.invoicing.models import Invoice, InvoiceRun
@@ -34,6 +40,7 @@ from pendel.invoicing.tests.builders import (
     VALID_NUMBERS,
     make_billing,
     make_buyer,
+    plan_month,
     run_month,
 )
 from pendel.orders.models import HandoffKey
@@ -489,6 +496,28 @@ def add_invoiced_companies(ctx, batch):
     return names
 
 
+def add_drafts_to_review(ctx, batch):
+    """Companies with drafts in March to review; every other one was invoiced in February
+    (the page shows the change), every third one has no invoice email (no route)."""
+    billing = ctx.extra["billing"]
+    names = _names("Utkast", batch)
+    ticket = national("company-ticket")
+    for index, (name, number) in enumerate(zip(names, VALID_NUMBERS[batch * ROWS :], strict=False)):
+        organisation = OrganisationFactory(name=name, country=billing.no.country)
+        make_buyer(organisation, number, "", "Storgata 1", "1606", "Fredrikstad")
+        if index % 3 == 0:
+            Organisation.objects.filter(pk=organisation.pk).update(invoice_email="")
+        location = LocationFactory(organisation=organisation, region=billing.no)
+        Membership.objects.create(location=location, status="active")
+        start = date(2026, 2, 1) if index % 2 else MARCH
+        orders.ticket_order(
+            location, orders.employees(location, 1, prefix=name), ticket, start=start
+        )
+    run_month(billing.no, date(2026, 2, 1))
+    plan_month(billing.no, MARCH)
+    return names
+
+
 def add_overdue_invoices(ctx, batch):
     names = add_invoiced_companies(ctx, batch)
     Invoice.objects.filter(organisation__name__in=names).update(due_date=date(2026, 3, 20))
@@ -658,6 +687,13 @@ PAGES = [
         "advisor",
         lambda ctx: reverse("staff:invoice_run_detail", args=[ctx.extra["run"].pk]),
         add_invoiced_companies,
+        setup_run_detail,
+    ),
+    Page(
+        "invoice run review: drafts, last month, checks, routes",
+        "advisor",
+        lambda ctx: reverse("staff:invoice_run_detail", args=[ctx.extra["run"].pk]),
+        add_drafts_to_review,
         setup_run_detail,
     ),
     Page("invoice list", "advisor", _staff("invoice_list"), add_invoiced_companies, setup_billing),

@@ -135,3 +135,10 @@ class VatConfirmForm(forms.Form):
         assume_scheme="https",
         help_text=_("The tax authority's page where you checked the rate today."),
     )
+    source_text = forms.CharField(
+        label=_("What the page says"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The sentence that gives the rate, as the page has it."),
+    )

@@ -204,17 +204,27 @@ def vat_rate_create(*, actor, data: dict) -> VatRate:
 
 
 @transaction.atomic
-def vat_rate_confirm(*, actor, rate: VatRate, source_url: str) -> VatRate:
-    """Someone checked the rate on the tax authority's own page today."""
+def vat_rate_confirm(*, actor, rate: VatRate, source_url: str, source_text: str = "") -> VatRate:
+    """Someone checked the rate on the tax authority's own page today; `source_text` is
+    what the page says, kept with the rate's note and in the audit trail. Invoices that
+    wait for the rate (a run's drafts) can be issued from then on."""
     rate.confirmed = True
     rate.checked_on = today_in(rate.country.time_zone)
     rate.source_url = source_url or rate.source_url
+    source_text = " ".join(source_text.split())
+    if source_text:
+        quoted = f"{rate.checked_on.isoformat()}: «{source_text}»"
+        rate.note = f"{rate.note}\n{quoted}".strip()
     rate.full_clean(validate_unique=False)
-    rate.save(update_fields=["confirmed", "checked_on", "source_url"])
+    rate.save(update_fields=["confirmed", "checked_on", "source_url", "note"])
     _audit(
         actor=actor,
         action=CatalogueAction.VAT_RATE_CONFIRMED,
         obj=rate,
-        changes={"source_url": rate.source_url, "checked_on": rate.checked_on.isoformat()},
+        changes={
+            "source_url": rate.source_url,
+            "source_text": source_text,
+            "checked_on": rate.checked_on.isoformat(),
+        },
     )
     return rate

@@ -9,6 +9,8 @@ from pendel.core.audit import date_text, month_text, register_actions
 
 class InvoicingAction(models.TextChoices):
     RUN_STARTED = "invoice_run.started", _("Invoice run started.")
+    RUN_ISSUE_REQUESTED = "invoice_run.issue_requested", _("Reviewed drafts to be issued.")
+    RUN_DRAFTS_DISCARDED = "invoice_run.drafts_discarded", _("Drafts of the run discarded.")
     RUN_SEND_REQUESTED = "invoice_run.send_requested", _("Invoices of the run to be sent.")
     ISSUED = "invoice.issued", _("Invoice issued.")
     CREDITED = "invoice.credited", _("Invoice credited.")
@@ -21,7 +23,29 @@ class InvoicingAction(models.TextChoices):
 
 
 def _run_started(changes: dict) -> str:
-    return gettext("Invoice run for %(month)s started.") % {"month": month_text(changes["period"])}
+    month = {"month": month_text(changes["period"])}
+    if changes.get("in_advance"):
+        return (
+            gettext(
+                "Invoice run for %(month)s started; staff confirmed they invoice it in advance."
+            )
+            % month
+        )
+    return gettext("Invoice run for %(month)s started.") % month
+
+
+def _run_issue(changes: dict) -> str:
+    count = changes["ready"]
+    return ngettext(
+        "%(count)s reviewed draft to be issued.", "%(count)s reviewed drafts to be issued.", count
+    ) % {"count": count}
+
+
+def _run_discard(changes: dict) -> str:
+    count = changes["drafts"]
+    return ngettext("%(count)s draft discarded.", "%(count)s drafts discarded.", count) % {
+        "count": count
+    }
 
 
 def _run_send(changes: dict) -> str:
@@ -36,6 +60,8 @@ register_actions(
     sentences={
         InvoicingAction.RUN_STARTED: _run_started,
         InvoicingAction.RUN_SEND_REQUESTED: _run_send,
+        InvoicingAction.RUN_ISSUE_REQUESTED: _run_issue,
+        InvoicingAction.RUN_DRAFTS_DISCARDED: _run_discard,
         InvoicingAction.ISSUED: lambda changes: (
             gettext("Invoice %(number)s issued.") % {"number": changes["number"]}
         ),

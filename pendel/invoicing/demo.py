@@ -1,5 +1,6 @@
 """Demo billing: the catalogue, seller details, prices, company tickets, one invoice run per
-demo region for this month, and a part credit. Call `seed_demo_billing()` after the portal's
+demo region for this month (issued where the VAT rates are confirmed, in review where they
+are not), and a part credit. Call `seed_demo_billing()` after the portal's
 `seed_demo()`; it is idempotent.
 
 The sellers' organisation numbers, VAT numbers and accounts are made up (with valid check
@@ -22,7 +23,13 @@ from pendel.core.dates import current_month, region_today
 from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import Employee
 from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
-from pendel.invoicing.services import credit_note_issue, invoice_run_process, seller_profile_save
+from pendel.invoicing.services import (
+    credit_note_issue,
+    invoice_run_issue,
+    invoice_run_issue_process,
+    invoice_run_plan_process,
+    seller_profile_save,
+)
 from pendel.orders.services import order_create, ticket_order_create
 from pendel.regions.models import Region
 
@@ -206,10 +213,18 @@ def _orders(region: Region) -> None:
 
 
 def _run(region: Region) -> None:
+    """This month's run, planned into drafts and issued as staff would after the review.
+    Drafts that use a VAT rate nobody has confirmed (Sweden's and the Netherlands' in the
+    seeded catalogue) stay in review, as they would for real: the demo shows both."""
     run, _created = InvoiceRun.objects.get_or_create(
         region=region, period=current_month(region.time_zone)
     )
-    invoice_run_process(run_id=run.pk)
+    if run.status == InvoiceRun.Status.QUEUED:
+        run = invoice_run_plan_process(run_id=run.pk)
+    if run.status == InvoiceRun.Status.REVIEW:
+        with contextlib.suppress(ValidationError):  # every draft waits for a VAT rate
+            if invoice_run_issue(actor=None, run=run, version=run.plan_version):
+                invoice_run_issue_process(run_id=run.pk)
 
 
 def _part_credit(region: Region) -> None:

@@ -11,6 +11,11 @@ from pendel.orders.forms import MonthField
 
 class RunStartForm(forms.Form):
     region = IdChoiceField(label=_("Region"), queryset=None)
+    in_advance = forms.BooleanField(
+        label=_("We invoice this month in advance"),
+        required=False,
+        help_text=_("Needed for a month that has not begun yet. The audit trail records it."),
+    )
 
     def __init__(self, *args, regions, this_month, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,6 +26,7 @@ class RunStartForm(forms.Form):
         self.fields["period"] = MonthField(label=_("Month"), first=first, count=13)
         self.fields["period"].choices = list(reversed(month_choices(first, 13)))
         self.fields["period"].initial = self.fields["period"].choices[1][0]
+        self.order_fields(["region", "period", "in_advance"])
 
 
 class InvoiceFilterForm(forms.Form):

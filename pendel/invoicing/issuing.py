@@ -166,7 +166,9 @@ class Issue:
     items: list[list[tuple]]  # per line, what it bills
 
 
-def _build(draft: Draft, plan: Plan, *, seller: dict, run: InvoiceRun, issue_date: date) -> Issue:
+def issue_build(
+    draft: Draft, plan: Plan, *, seller: dict, run: InvoiceRun, issue_date: date
+) -> Issue:
     first = plan.locations[draft.location_id or draft.lines[0].location_id]
     organisation = first.organisation
     language = invoice_language(organisation)
@@ -205,6 +207,13 @@ def _build(draft: Draft, plan: Plan, *, seller: dict, run: InvoiceRun, issue_dat
         note=note,
     )
     return Issue(invoice=invoice, lines=lines, items=[line.items for line in ordered])
+
+
+def issue_number(invoice: Invoice, seller: dict, sequence: int) -> None:
+    """Give the invoice its number and payment reference (a KID or OCR made from it)."""
+    invoice.sequence = sequence
+    invoice.number = invoice_number(seller["prefix"], sequence)
+    invoice.payment_reference = payment_reference(seller["country"], invoice.number, sequence)
 
 
 def _billed_now(region_id: int, period: date, organisation_ids) -> set[tuple[str, int]]:
@@ -278,14 +287,12 @@ def issue_drafts(
         count = len(drafts)
         billed = _billed_now(run.region_id, run.period, {d.organisation_id for d in drafts})
         drafts = [d for d in (_without_billed(d, billed) for d in drafts) if d is not None]
-        issues = [_build(d, plan, seller=seller, run=run, issue_date=issue_date) for d in drafts]
+        issues = [
+            issue_build(d, plan, seller=seller, run=run, issue_date=issue_date) for d in drafts
+        ]
         for issue, sequence in zip(issues, counter_take(counter, len(issues)), strict=True):
-            issue.invoice.sequence = sequence
+            issue_number(issue.invoice, seller, sequence)
             issue.invoice.created_by = actor
-            issue.invoice.number = invoice_number(seller["prefix"], sequence)
-            issue.invoice.payment_reference = payment_reference(
-                seller["country"], issue.invoice.number, sequence
-            )
         _save(issues, run.period, actor)
         InvoiceRun.objects.filter(pk=run.pk).update(
             units_done=F("units_done") + count,

@@ -148,9 +148,12 @@ class InvoiceRun(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
-        RUNNING = "running", _("Running")
+        RUNNING = "running", _("Making drafts")
+        REVIEW = "review", _("Drafts to review")
+        ISSUING = "issuing", _("Issuing")
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
+        DISCARDED = "discarded", _("Drafts discarded")
 
     region = models.ForeignKey(
         "regions.Region",
@@ -168,6 +171,15 @@ class InvoiceRun(models.Model):
     problems = models.JSONField(_("problems"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Each planning gives the drafts a new version; "Issue" names the version it was
+    # reviewed as, so a click on a page older than the drafts issues nothing.
+    plan_version = models.PositiveIntegerField(_("drafts version"), default=0)
+    planned_at = models.DateTimeField(_("drafts made"), null=True, blank=True)
+    in_advance = models.BooleanField(
+        _("invoiced in advance"),
+        default=False,
+        help_text=_("Staff confirmed that this month is invoiced before it begins."),
+    )
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("started by"),
@@ -175,6 +187,15 @@ class InvoiceRun(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who reviewed the drafts and asked for them to be issued."),
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -198,7 +219,73 @@ class InvoiceRun(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING, self.Status.ISSUING)
+
+    @property
+    def in_review(self) -> bool:
+        return self.status == self.Status.REVIEW
+
+
+class DraftInvoice(models.Model):
+    """An invoice the run would issue, for staff to review before any number is spent.
+
+    A copy of what the plan made when the run was planned: totals, lines (as the invoice
+    would show them) and the findings of the Peppol check of the draft's document. It has
+    no number: the gapless number is taken only when the draft is issued. `fingerprint`
+    sums up what it bills (items, quantities, prices, VAT); issuing plans the month again
+    and issues a draft only when its fingerprint is still the one staff reviewed."""
+
+    class Check(models.TextChoices):
+        PASSED = "passed", _("Passes the e-invoice rules")
+        FAILED = "failed", _("Breaks the e-invoice rules")
+
+    run = models.ForeignKey(
+        InvoiceRun, verbose_name=_("invoice run"), on_delete=models.CASCADE, related_name="drafts"
+    )
+    key = models.CharField(max_length=40)
+    organisation = models.ForeignKey(
+        "companies.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    location = models.ForeignKey(
+        "companies.Location",
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    currency = models.CharField(_("currency"), max_length=3)
+    line_total = models.DecimalField(_("net total"), max_digits=14, decimal_places=2)
+    vat_total = models.DecimalField(_("VAT"), max_digits=14, decimal_places=2)
+    total = models.DecimalField(_("total"), max_digits=14, decimal_places=2)
+    lines = models.JSONField(_("lines"), default=list)
+    tax_classes = models.JSONField(default=list)
+    fingerprint = models.CharField(max_length=64)
+    validation = models.CharField(_("e-invoice check"), max_length=8, choices=Check.choices)
+    findings = models.JSONField(_("findings"), default=list, blank=True)
+    changed = models.BooleanField(
+        _("changed since the last review"),
+        default=False,
+        help_text=_("Made again after an issue found it different from what was reviewed."),
+    )
+
+    class Meta:
+        verbose_name = _("draft invoice")
+        verbose_name_plural = _("draft invoices")
+        ordering = ["run_id", "organisation__name", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "key"], name="draft_invoice_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} {self.key}"
+
+    @property
+    def breaks_the_rules(self) -> bool:
+        return self.validation == self.Check.FAILED
 
 
 class Invoice(models.Model):

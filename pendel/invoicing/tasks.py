@@ -43,6 +43,21 @@ def _describe_run(kwargs: list[dict]) -> list[str]:
     ]
 
 
+def _describe_run_issue(kwargs: list[dict]) -> list[str]:
+    runs = InvoiceRun.objects.filter(pk__in={args["run_id"] for args in kwargs})
+    runs = {run.pk: run for run in runs.select_related("region")}
+    return [
+        gettext("Issuing the reviewed invoices of %(region)s, %(month)s")
+        % {
+            "region": runs[args["run_id"]].region.name,
+            "month": month_text(runs[args["run_id"]].period),
+        }
+        if args["run_id"] in runs
+        else gettext("Issuing reviewed invoices")
+        for args in kwargs
+    ]
+
+
 def _describe_archive(kwargs: list[dict]) -> list[str]:
     return [
         ngettext("Archiving %(count)s invoice as PDF", "Archiving %(count)s invoices as PDF", count)
@@ -65,5 +80,6 @@ def _describe_send(kwargs: list[dict]) -> list[str]:
 
 # The run task lives in run_tasks.py (it queues the tasks here), so it is named by its path.
 describe_task("pendel.invoicing.run_tasks.invoice_run_task", _describe_run)
+describe_task("pendel.invoicing.run_tasks.invoice_run_issue_task", _describe_run_issue)
 describe_task(invoice_archive_task, _describe_archive)
 describe_task(invoice_send_task, _describe_send)

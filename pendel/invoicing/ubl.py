@@ -260,11 +260,12 @@ def _header(invoice: Invoice) -> str:
     )
 
 
-def invoice_xml(invoice: Invoice) -> bytes:
-    """The document as a Peppol access point expects it, UTF-8 encoded."""
+def invoice_xml(invoice: Invoice, lines=None) -> bytes:
+    """The document as a Peppol access point expects it, UTF-8 encoded. `lines` is for a
+    draft that is not saved (the run's review): its lines, as they would be issued."""
     credit = invoice.is_credit_note
     root = "CreditNote" if credit else "Invoice"
-    lines = sorted(invoice.lines.all(), key=lambda line: line.position)
+    lines = sorted(invoice.lines.all() if lines is None else lines, key=lambda line: line.position)
     body = "".join(
         [
             _header(invoice),

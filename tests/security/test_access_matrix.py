@@ -185,6 +185,8 @@ RULES: dict[str, Rule] = {
     "staff:invoice_run_start": STAFF,
     "staff:invoice_run_detail": region("run"),
     "staff:invoice_run_send": region("run"),
+    "staff:invoice_run_issue": region("run"),
+    "staff:invoice_run_discard": region("run"),
     "staff:invoice_list": STAFF,
     "staff:invoice_overdue": STAFF,
     "staff:invoice_detail": region("invoice"),

@@ -20,6 +20,7 @@ from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, confirmation_digest
+from pendel.core.requests import next_path
 from pendel.core.texts import localized
 from pendel.regions.selectors import region_get_for, regions_for
 
@@ -217,10 +218,10 @@ def vat_rate_create(request):
 def vat_rate_confirm(request, pk: int):
     rate = selectors.vat_rate_get(pk)
     form = VatConfirmForm(request.POST or None, initial={"source_url": rate.source_url})
+    back = next_path(request, "staff:vat_rate_list")
     if request.method == "POST" and form.is_valid():
-        services.vat_rate_confirm(
-            actor=request.user, rate=rate, source_url=form.cleaned_data["source_url"]
-        )
+        services.vat_rate_confirm(actor=request.user, rate=rate, **form.cleaned_data)
         messages.success(request, _("The VAT rate is marked as confirmed."))
-        return redirect("staff:vat_rate_list")
-    return render(request, "catalogue/staff/vat_rate_confirm.html", {"form": form, "rate": rate})
+        return redirect(back)
+    context = {"form": form, "rate": rate, "next": back}
+    return render(request, "catalogue/staff/vat_rate_confirm.html", context)

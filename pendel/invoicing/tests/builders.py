@@ -6,13 +6,17 @@ from datetime import date
 from decimal import Decimal
 
 from pendel.catalogue.models import Price
+from pendel.catalogue.services import vat_rate_confirm
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
 from pendel.companies.factories import LocationFactory
 from pendel.companies.identifiers import no_check_digit
 from pendel.companies.models import Location, Membership, MembershipStatus, Organisation
+from pendel.invoicing.billing import plan_region_month
+from pendel.invoicing.issuing import issue_drafts, seller_snapshot
 from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
-from pendel.invoicing.services import invoice_run_process
+from pendel.invoicing.review import unconfirmed_rates
+from pendel.invoicing.services import invoice_run_issue_process, invoice_run_plan_process
 from pendel.orders.tests import builders as orders
 from pendel.regions.factories import CountryFactory, RegionFactory
 
@@ -158,10 +162,48 @@ def make_billing(world) -> Billing:
     )
 
 
-def run_month(region, period: date = MARCH):
-    """The region's run for the month, processed now (as its task would)."""
+def plan_month(region, period: date = MARCH):
+    """The region's run for the month, planned now into drafts (as its task would)."""
     run, _created = InvoiceRun.objects.get_or_create(region=region, period=period)
-    return invoice_run_process(run_id=run.pk)
+    if run.status not in (InvoiceRun.Status.QUEUED, InvoiceRun.Status.FAILED):
+        InvoiceRun.objects.filter(pk=run.pk).update(status=InvoiceRun.Status.QUEUED)
+    return invoice_run_plan_process(run_id=run.pk)
+
+
+def issue_reviewed(run):
+    """Staff issue the drafts as reviewed; the issue task runs now."""
+    InvoiceRun.objects.filter(pk=run.pk, status=InvoiceRun.Status.REVIEW).update(
+        status=InvoiceRun.Status.ISSUING
+    )
+    return invoice_run_issue_process(run_id=run.pk)
+
+
+def confirm_rates(region, period: date = MARCH) -> None:
+    """The coordinator confirms the VAT rates the month uses that are unconfirmed (the
+    seeded Swedish 6 % and the Dutch rates), as issuing needs."""
+    for rate in unconfirmed_rates(region.country_id, period).values():
+        vat_rate_confirm(actor=None, rate=rate, source_url=rate.source_url)
+
+
+def run_month(region, period: date = MARCH):
+    """The region's run for the month, planned, reviewed and issued now, its VAT rates
+    confirmed first."""
+    confirm_rates(region, period)
+    return issue_reviewed(plan_month(region, period))
+
+
+def issue_without_review(region, period: date = MARCH) -> list[int]:
+    """Invoices as runs issued them before drafts were reviewed (and before an unconfirmed
+    VAT rate stopped them): what older invoices in the database look like."""
+    run, _created = InvoiceRun.objects.get_or_create(region=region, period=period)
+    plan = plan_region_month(region, period)
+    return issue_drafts(
+        run=run,
+        drafts=plan.drafts,
+        plan=plan,
+        seller=seller_snapshot(region),
+        issue_date=period,
+    )
 
 
 def numbers(region) -> list[int]:

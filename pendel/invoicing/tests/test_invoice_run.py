@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pendel.catalogue.tests.builders import national, set_price
 from pendel.invoicing.models import BilledItem, BillingSettings, Invoice, InvoiceRun
-from pendel.invoicing.services import invoice_run_start
+from pendel.invoicing.services import invoice_run_issue, invoice_run_start
 from pendel.invoicing.tests.builders import MARCH, make_member, many_companies, numbers, run_month
 from pendel.orders.tests import builders as orders
 
@@ -227,12 +227,17 @@ def test_a_run_cannot_be_for_a_month_after_next(billing, world):
     assert not InvoiceRun.objects.exists()
 
 
-def test_starting_a_run_queues_the_task_which_issues_and_archives(
+def test_starting_a_run_makes_drafts_and_issuing_them_issues_and_archives(
     billing, world, ticket, django_capture_on_commit_callbacks
 ):
     orders.ticket_order(world.location, orders.employees(world.location, 2), ticket, start=MARCH)
     with django_capture_on_commit_callbacks(execute=True):
         run = invoice_run_start(actor=world.advisor, region=billing.no, period=MARCH)
+    run.refresh_from_db()
+    assert run.status == "review" and run.drafts.count() == 1
+    assert not Invoice.objects.exists()  # no number spent on a draft
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invoice_run_issue(actor=world.advisor, run=run, version=run.plan_version)
     run.refresh_from_db()
     invoice = Invoice.objects.get()
     assert (run.status, run.started_by, invoice.created_by) == (

@@ -17,12 +17,19 @@ from pendel.invoicing import issuing
 from pendel.invoicing import runs as run_service
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceRun
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
-from pendel.invoicing.services import credit_note_issue, invoice_run_process, invoice_run_start
+from pendel.invoicing.services import (
+    credit_note_issue,
+    invoice_run_issue,
+    invoice_run_issue_process,
+    invoice_run_start,
+)
 from pendel.invoicing.tests.builders import (
     MARCH,
+    issue_reviewed,
     make_billing,
     many_companies,
     numbers,
+    plan_month,
     run_month,
 )
 from pendel.orders.tests import builders as orders
@@ -52,16 +59,16 @@ def test_a_run_that_fails_halfway_keeps_no_gap_and_its_retry_carries_on(billing,
             raise ConnectionError("database went away")
 
     monkeypatch.setattr(issuing, "_save", fail_on_second_chunk)
-    run = InvoiceRun.objects.create(region=billing.no, period=MARCH)
+    run = plan_month(billing.no, MARCH)
     with pytest.raises(ConnectionError):
-        invoice_run_process(run_id=run.pk)
+        issue_reviewed(run)
 
     run.refresh_from_db()
-    assert run.status == "failed" and "database went away" in run.error
+    assert run.status == "issuing" and "database went away" in run.error  # to be retried
     assert numbers(billing.no) == [1, 2, 3]  # the failed chunk left nothing, not even numbers
 
-    run = invoice_run_process(run_id=run.pk)  # the retry
-    assert (run.status, run.attempts) == ("done", 2)
+    run = invoice_run_issue_process(run_id=run.pk)  # the retry
+    assert (run.status, run.attempts) == ("done", 3)  # planned once, issued in two attempts
     assert_gapless(billing.no)
     assert Invoice.objects.count() == 7
     assert BilledItem.objects.count() == 14
@@ -141,14 +148,15 @@ def test_two_runs_at_once_share_no_number_and_leave_no_gap(world, monkeypatch):
     billing = make_billing(world)
     many_companies(billing, 12)
     monkeypatch.setattr(run_service, "CHUNK", 2)
-    march = InvoiceRun.objects.create(region=billing.no, period=MARCH)
-    april = InvoiceRun.objects.create(region=billing.no, period=APRIL)
+    march = plan_month(billing.no, MARCH)
+    april = plan_month(billing.no, APRIL)
+    InvoiceRun.objects.update(status=InvoiceRun.Status.ISSUING)  # staff clicked "Issue"
     barrier = threading.Barrier(3)
     errors: list[Exception] = []
     threads = [
-        _thread(lambda: invoice_run_process(run_id=march.pk), barrier, errors),
-        _thread(lambda: invoice_run_process(run_id=april.pk), barrier, errors),
-        _thread(lambda: invoice_run_process(run_id=march.pk), barrier, errors),
+        _thread(lambda: invoice_run_issue_process(run_id=march.pk), barrier, errors),
+        _thread(lambda: invoice_run_issue_process(run_id=april.pk), barrier, errors),
+        _thread(lambda: invoice_run_issue_process(run_id=march.pk), barrier, errors),
     ]
     for thread in threads:
         thread.start()
@@ -182,12 +190,16 @@ def test_a_failed_run_task_is_retried_by_the_worker_without_a_gap(world, monkeyp
             raise ConnectionError("lost the database for a moment")
 
     monkeypatch.setattr(issuing, "_save", fail_once)
-    invoice_run_start(actor=world.advisor, region=billing.no, period=MARCH)
+    run = invoice_run_start(actor=world.advisor, region=billing.no, period=MARCH)
+    call_command("db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0)
+    run.refresh_from_db()
+    assert run.status == "review"
+    assert invoice_run_issue(actor=world.advisor, run=run, version=run.plan_version)
     call_command("db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0)
 
-    run = InvoiceRun.objects.get()
-    assert (run.status, run.attempts) == ("done", 2)
-    statuses = DBTaskResult.objects.filter(task_path__endswith="invoice_run_task")
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == ("done", 3)
+    statuses = DBTaskResult.objects.filter(task_path__endswith="invoice_run_issue_task")
     assert sorted(statuses.values_list("status", flat=True)) == ["FAILED", "SUCCESSFUL"]
     assert_gapless(billing.no)
     assert Invoice.objects.count() == 5

@@ -59,6 +59,8 @@ OBJECT_PAGES = {
     "staff:handoff_key_revoke": ["key"],
     "staff:invoice_run_detail": ["run"],
     "staff:invoice_run_send": ["run"],
+    "staff:invoice_run_issue": ["run"],
+    "staff:invoice_run_discard": ["run"],
     "staff:invoice_detail": ["invoice"],
     "staff:invoice_pdf": ["invoice"],
     "staff:invoice_xml": ["invoice"],

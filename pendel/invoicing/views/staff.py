@@ -4,7 +4,7 @@ and each region's seller details."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,6 +25,7 @@ from pendel.invoicing.forms import (
     SellerProfileForm,
 )
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
+from pendel.invoicing.review import review_rows, review_summary, unconfirmed_rates
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
@@ -68,22 +69,98 @@ def run_start(request):
     return redirect("staff:invoice_run_detail", pk=run.pk)
 
 
+REVIEW_PAGE_SIZE = 50
+
+
+def _review_context(request, run) -> dict:
+    """The review of the drafts: the summary over all of them, one page of rows."""
+    unconfirmed = unconfirmed_rates(run.region.country_id, run.period)
+    drafts = run.drafts.select_related("organisation", "location").order_by(
+        "organisation__name", "key"
+    )
+    page = Paginator(drafts, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "summary": review_summary(run, unconfirmed),
+        "rows": review_rows(run, list(page), unconfirmed),
+        "page": page,
+        "unconfirmed": sorted(unconfirmed.values(), key=lambda rate: rate.tax_class),
+        "can_confirm_rates": request_scope(request).all_regions,
+    }
+
+
 @staff_required
 def run_detail(request, pk: int):
-    """The run's progress; htmx polls the progress part while it runs."""
+    """The run's progress (htmx polls it while the run works), then its drafts to review,
+    then the invoices it issued."""
     run = selectors.run_get_for(request_scope(request), pk)
-    invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
-    page = Paginator(invoices, 100).get_page(request.GET.get("page"))
-    context = {
-        "run": run,
-        "page": page,
-        "today": region_today(run.region),
-        "interruption": lease_state(run),
-    }
-    template = "invoicing/staff/run_detail.html"
     if request.htmx:
-        template = "invoicing/staff/_run_progress.html"
-    return render(request, template, context)
+        if not run.is_active:  # the drafts or invoices are ready: show the whole page
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return render(
+            request,
+            "invoicing/staff/_run_progress.html",
+            {"run": run, "interruption": lease_state(run)},
+        )
+    context = {"run": run, "today": region_today(run.region), "interruption": lease_state(run)}
+    if run.in_review:
+        context.update(_review_context(request, run))
+    else:
+        invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
+        context["page"] = Paginator(invoices, 100).get_page(request.GET.get("page"))
+    return render(request, "invoicing/staff/run_detail.html", context)
+
+
+def _posted_version(request) -> int | None:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
+@staff_required
+def run_issue(request, pk: int):
+    """Issue the reviewed drafts. A second click, or a page older than the drafts,
+    issues nothing."""
+    run = selectors.run_get_for(request_scope(request), pk)
+    if request.method != "POST":
+        return redirect("staff:invoice_run_detail", pk=run.pk)
+    version = _posted_version(request)
+    try:
+        asked = version is not None and services.invoice_run_issue(
+            actor=request.user, run=run, version=version
+        )
+    except ValidationError as error:
+        message_validation_error(request, error)
+        return redirect("staff:invoice_run_detail", pk=run.pk)
+    if asked:
+        messages.success(request, _("The reviewed drafts are being issued."))
+    else:
+        messages.info(
+            request,
+            _(
+                "Nothing was issued from this page: the drafts were issued already, or made "
+                "again since you opened it. Check them below."
+            ),
+        )
+    return redirect("staff:invoice_run_detail", pk=run.pk)
+
+
+@staff_required
+def run_discard(request, pk: int):
+    """Throw the drafts away; no number was spent on them."""
+    run = selectors.run_get_for(request_scope(request), pk)
+    if request.method != "POST":
+        return redirect("staff:invoice_run_detail", pk=run.pk)
+    version = _posted_version(request)
+    if version is not None and services.invoice_run_discard(
+        actor=request.user, run=run, version=version
+    ):
+        messages.success(request, _("The drafts are discarded. No invoice number was used."))
+    else:
+        messages.info(request, _("The drafts were issued or made again since you opened the page."))
+    return redirect("staff:invoice_run_detail", pk=run.pk)
 
 
 @staff_required
