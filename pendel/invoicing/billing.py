@@ -250,7 +250,10 @@ def _fee_lines(region, period, billed, fee_product, problems) -> list[DraftLine]
 
 def _locations(ids) -> dict[int, Location]:
     locations = Location.objects.filter(pk__in=ids).select_related(
-        "organisation__country", "organisation__billing_settings", "region__country"
+        "organisation__country",
+        "organisation__billing_settings",
+        "organisation__invoice_contact",
+        "region__country",
     )
     return {location.pk: location for location in locations}
 
@@ -302,11 +305,13 @@ def buyer_address(location: Location) -> dict:
             "street": organisation.invoice_street,
             "postcode": organisation.invoice_postcode,
             "city": organisation.invoice_city,
+            "address_country": organisation.invoice_country or organisation.country_id,
         }
     return {
         "street": location.street_address,
         "postcode": location.postcode,
         "city": location.municipality,
+        "address_country": location.region.country_id,
     }
 
 

@@ -23,9 +23,11 @@ from pendel.invoicing.identifiers import (
     buyer_vat_number,
     legal_id,
     payment_reference,
+    peppol_endpoint,
 )
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceLine, InvoiceRun, SellerProfile
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
+from pendel.invoicing.routes import invoice_recipients
 from pendel.invoicing.tasks import invoice_archive_task
 from pendel.invoicing.totals import line_amount, totals_for
 
@@ -75,14 +77,20 @@ def invoice_language(organisation) -> str:
 def buyer_snapshot(location, *, per_location: bool, contact: str) -> dict:
     organisation = location.organisation
     country = organisation.country_id
+    endpoint_scheme, endpoint_id = peppol_endpoint(organisation.peppol_id)
+    recipients = invoice_recipients(organisation)
     return {
         "name": organisation.name,
         "organisation_number": legal_id(country, organisation.organisation_number),
         "legal_id_scheme": LEGAL_ID_SCHEMES.get(country, ""),
+        "endpoint_scheme": endpoint_scheme,
+        "endpoint_id": endpoint_id,
         "vat_number": buyer_vat_number(country, organisation.vat_number),
         "country": country,
         **buyer_address(location),
-        "email": organisation.invoice_email,
+        "email": recipients[0] if recipients else "",
+        "recipients": recipients,
+        "order_reference": organisation.invoice_order_reference,
         "location": location.name if per_location else "",
         "contact": contact,
     }

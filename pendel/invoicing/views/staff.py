@@ -24,6 +24,7 @@ from pendel.invoicing.forms import (
     SellerProfileForm,
 )
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
+from pendel.invoicing.routes import delivery_route
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
@@ -71,7 +72,9 @@ def run_start(request):
 def run_detail(request, pk: int):
     """The run's progress; htmx polls the progress part while it runs."""
     run = selectors.run_get_for(request_scope(request), pk)
-    invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
+    invoices = run.invoices.select_related("organisation__invoice_contact", "location").order_by(
+        "sequence"
+    )
     page = Paginator(invoices, 100).get_page(request.GET.get("page"))
     context = {"run": run, "page": page, "today": region_today(run.region)}
     template = "invoicing/staff/run_detail.html"
@@ -148,6 +151,7 @@ def invoice_detail(request, pk: int):
     context["payment_form"] = PaymentForm(invoice=invoice)
     context["show_vat_status"] = True
     context["findings"] = services.findings_of(invoice)
+    context["route"] = delivery_route(invoice.organisation)
     context["billing_settings_editable"] = (
         organisations_wholly_in(request_scope(request)).filter(pk=invoice.organisation_id).exists()
     )
