@@ -146,7 +146,9 @@ def _billing_from(application: Application, organisation: Organisation, actor: U
         and not (has_address and name in BILLING_ADDRESS_FIELDS)
     }
     if data:
-        organisation_billing_update(organisation=organisation, actor=actor, data=data)
+        organisation_billing_update(
+            organisation=organisation, actor=actor, data=data, region_id=application.region_id
+        )
         organisation.refresh_from_db()
 
 

@@ -30,7 +30,9 @@ def _locked(organisation: Organisation) -> Organisation:
 
 
 @transaction.atomic
-def organisation_billing_update(*, organisation: Organisation, actor, data: dict) -> Organisation:
+def organisation_billing_update(
+    *, organisation: Organisation, actor, data: dict, region_id: int | None = None
+) -> Organisation:
     """Save the billing fields that changed and note old and new values in the audit trail.
     Saving the same values again changes and records nothing."""
     current = _locked(organisation)
@@ -48,6 +50,7 @@ def organisation_billing_update(*, organisation: Organisation, actor, data: dict
         actor=actor,
         action=CompaniesAction.BILLING_CHANGED,
         target=current,
+        region_id=region_id,
         changes={"organisation": current.name, "fields": changes},
     )
     return current

@@ -9,6 +9,7 @@ from pendel.accounts.factories import make_contact
 from pendel.companies.models import Application, Membership, Organisation
 from pendel.companies.services import application_approve
 from pendel.companies.tests.conftest import APPLICATION_FORM
+from pendel.core.audit import audit_sentence
 from pendel.core.models import AuditEvent
 
 BILLING = {
@@ -47,6 +48,10 @@ def test_staff_edit_billing_data_on_the_member_page(member, world, client):
     event = AuditEvent.objects.get(action="organisation.billing_changed")
     assert event.actor == world.advisor
     assert event.changes["fields"]["vat_number"] == ["", "NO923609016MVA"]
+    assert event.region_id == world.region.pk
+    sentence = audit_sentence(event)
+    assert sentence.startswith("Billing details of Fredrikstad Fisk AS changed")
+    assert "VAT number: “” → “NO923609016MVA”" in sentence
 
 
 @pytest.mark.parametrize(

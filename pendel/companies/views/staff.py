@@ -116,7 +116,10 @@ def member_billing(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             services.organisation_billing_update(
-                organisation=organisation, actor=request.user, data=form.cleaned_data
+                organisation=organisation,
+                actor=request.user,
+                data=form.cleaned_data,
+                region_id=membership.location.region_id,
             )
             messages.success(request, _("The billing details have been saved."))
             return redirect("staff:member_detail", pk=membership.pk)

@@ -19,7 +19,7 @@ from pendel.invoicing.identifiers import (
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.routes import EMAIL, NONE, PEPPOL, delivery_route
 from pendel.invoicing.selectors import invoices_for
-from pendel.invoicing.services import invoice_send
+from pendel.invoicing.services import credit_note_issue, invoice_send
 from pendel.invoicing.tests.builders import MARCH, run_month
 from pendel.invoicing.ubl import invoice_xml
 from pendel.orders.tests import builders as orders
@@ -108,6 +108,9 @@ def test_an_invoice_address_abroad_with_a_peppol_id_passes_peppol(nordvei_invoic
         assert "<cac:OrderReference><cbc:ID>PO-2026-118</cbc:ID></cac:OrderReference>" in xml
         assert "<cbc:IdentificationCode>SE</cbc:IdentificationCode>" in xml
         valid_peppol(invoice_xml(invoice))
+    credit = credit_note_issue(actor=None, invoice=invoices.first(), reason="Feil antall")
+    assert "<cbc:ID>PO-2026-118</cbc:ID>" in invoice_xml(credit).decode()
+    valid_peppol(invoice_xml(credit))
 
 
 @pytest.fixture
