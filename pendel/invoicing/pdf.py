@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pendel.companies.models import InvoiceCountry
 from pendel.core.money import babel_locale, format_money
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.totals import VatSubtotal
@@ -119,6 +120,8 @@ def _facts(invoice: Invoice, s) -> Table:
         (gettext("Period"), f"{_date(invoice.period_start)} – {_date(invoice.period_end)}"),
         (gettext("Your reference"), invoice.buyer_reference),
     ]
+    if invoice.buyer.get("order_reference"):
+        rows.append((gettext("Order reference"), invoice.buyer["order_reference"]))
     table = Table(
         [[_p(k, s["small"]), _p(v, s["base"])] for k, v in rows], colWidths=[28 * mm, 46 * mm]
     )
@@ -134,6 +137,9 @@ def _buyer(invoice: Invoice, s) -> list:
     if buyer.get("location"):
         block.append(_p(buyer["location"], s["base"]))
     block += [_p(line, s["base"]) for line in _party_lines(buyer)]
+    abroad = buyer.get("address_country", invoice.seller["country"]) != invoice.seller["country"]
+    if abroad:  # an invoice address in another country than the seller's names it
+        block.append(_p(str(InvoiceCountry(buyer["address_country"]).label), s["base"]))
     return block
 
 

@@ -17,6 +17,7 @@ from pendel.invoicing.identifiers import (
     peppol_id_problem,
 )
 from pendel.invoicing.models import Invoice
+from pendel.invoicing.pdf import invoice_pdf
 from pendel.invoicing.routes import EMAIL, NONE, PEPPOL, delivery_route
 from pendel.invoicing.selectors import invoices_for
 from pendel.invoicing.services import credit_note_issue, invoice_send
@@ -108,6 +109,7 @@ def test_an_invoice_address_abroad_with_a_peppol_id_passes_peppol(nordvei_invoic
         assert "<cac:OrderReference><cbc:ID>PO-2026-118</cbc:ID></cac:OrderReference>" in xml
         assert "<cbc:IdentificationCode>SE</cbc:IdentificationCode>" in xml
         valid_peppol(invoice_xml(invoice))
+        assert invoice_pdf(invoice).startswith(b"%PDF")  # with the country on the address
     credit = credit_note_issue(actor=None, invoice=invoices.first(), reason="Feil antall")
     assert "<cbc:ID>PO-2026-118</cbc:ID>" in invoice_xml(credit).decode()
     valid_peppol(invoice_xml(credit))
