@@ -2,6 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pendel.companies.identifiers import (
+    buyer_vat_problem,
+    normalise_peppol_id,
+    normalise_vat_number,
+    peppol_id_problem,
+)
 from pendel.companies.models import (
     ORGANISATION_NUMBER_HELP,
     AdvisorNote,
@@ -15,12 +21,6 @@ from pendel.companies.selectors import SIZE_BANDS
 from pendel.companies.services.memberships import TERM_FIELDS
 from pendel.core.fields import IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
-from pendel.invoicing.identifiers import (
-    buyer_vat_problem,
-    normalise_peppol_id,
-    normalise_vat_number,
-    peppol_id_problem,
-)
 
 BILLING_ADDRESS_FIELDS = ["invoice_street", "invoice_postcode", "invoice_city", "invoice_country"]
 BILLING_FIELDS = [

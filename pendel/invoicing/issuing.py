@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
+from pendel.companies.identifiers import peppol_endpoint
 from pendel.core.audit import audit_event, audit_record_many
 from pendel.core.dates import month_label
 from pendel.core.money import format_number
@@ -23,7 +24,6 @@ from pendel.invoicing.identifiers import (
     buyer_vat_number,
     legal_id,
     payment_reference,
-    peppol_endpoint,
 )
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceLine, InvoiceRun, SellerProfile
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number

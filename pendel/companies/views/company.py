@@ -13,7 +13,6 @@ from pendel.accounts.access import (
 from pendel.companies import selectors, services
 from pendel.companies.forms import BillingDetailsForm, InviteForm
 from pendel.core.forms import apply_validation_error
-from pendel.invoicing.routes import delivery_route
 
 
 @contact_person_required
@@ -90,7 +89,6 @@ def billing_details(request):
         "organisation": organisation,
         "form": form,
         "editable": editable,
-        "route": delivery_route(organisation),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "companies/company/billing_details.html", context, status=status)

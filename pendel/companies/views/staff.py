@@ -25,7 +25,6 @@ from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import message_validation_error
 from pendel.core.requests import next_path
-from pendel.invoicing.routes import delivery_route
 from pendel.regions.selectors import regions_for
 
 
@@ -76,7 +75,8 @@ def member_detail(request, pk: int):
 
 
 def _billing_context(scope, organisation) -> dict:
-    """The billing data on the member page: the route, and the invoice contact form for
+    """The billing data on the member page (its e-invoice route comes from the template
+    filter `invoice_route`, invoicing's), and the invoice contact form for
     staff who see all of the organisation (what applies to every region of it is theirs)."""
     editable = selectors.organisations_wholly_in(scope).filter(pk=organisation.pk).exists()
     contact_form = None
@@ -86,7 +86,6 @@ def _billing_context(scope, organisation) -> dict:
             candidates=services.invoice_contact_candidates(organisation),
         )
     return {
-        "route": delivery_route(organisation),
         "billing_editable": editable,
         "invoice_contact_form": contact_form,
     }

@@ -25,8 +25,8 @@ def test_the_demo_billing_is_valid_and_idempotent(db, valid_peppol):
 
 
 def test_the_demo_companies_have_billing_data_and_routes(db):
+    from pendel.companies.identifiers import buyer_vat_problem, peppol_id_problem
     from pendel.companies.models import Organisation
-    from pendel.invoicing.identifiers import buyer_vat_problem, peppol_id_problem
     from pendel.invoicing.routes import delivery_route
 
     seed_demo()

@@ -9,13 +9,13 @@ from django.urls import reverse
 from pendel.accounts.access import Portal, scope_for
 from pendel.accounts.factories import add_contact_role, make_contact
 from pendel.catalogue.tests.builders import national
-from pendel.companies.services import organisation_invoice_contact_set
-from pendel.invoicing.identifiers import (
+from pendel.companies.identifiers import (
     buyer_vat_problem,
     normalise_peppol_id,
     normalise_vat_number,
     peppol_id_problem,
 )
+from pendel.companies.services import organisation_invoice_contact_set
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.pdf import invoice_pdf
 from pendel.invoicing.routes import EMAIL, NONE, PEPPOL, delivery_route
