@@ -182,3 +182,10 @@ def test_approval_keeps_a_known_company_s_billing_data(application, world):
     assert organisation.pk == world.company.pk
     assert organisation.invoice_street == "Fiskebrygga 1"
     assert organisation.invoice_email == "Faktura@bakeri.example.no"  # was empty
+
+
+def test_staff_see_the_applicant_s_billing_data(application, world, client):
+    client.force_login(world.advisor)
+    page = client.get(reverse("staff:application_detail", args=[application.pk]))
+    assert "Faktura@bakeri.example.no" in page.content.decode()
+    assert "Postboks 12" in page.content.decode()
