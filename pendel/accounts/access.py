@@ -9,7 +9,9 @@ see the scope of the portal it belongs to:
   regions, and no contact-person rights;
 - Min side (`contact_person_required`): the one organisation the user acts for (their choice,
   kept in the session and checked against their roles on every request; otherwise the first
-  by name) and only the locations they are contact person for, and no region rights.
+  by name) and only the locations they are contact person for, and no region rights. The
+  organisation's invoice contact (one of its contact persons) also sees all its invoices,
+  in every region (`Scope.all_invoices`), and nothing else of the other locations.
 
 Every selector takes that scope.
 
@@ -46,6 +48,8 @@ class Scope:
     region_ids: frozenset[int] = field(default_factory=frozenset)
     organisation_id: int | None = None
     location_ids: frozenset[int] = field(default_factory=frozenset)
+    # The organisation's invoice contact sees all its invoices, in every region (only them).
+    all_invoices: bool = False
 
     def __post_init__(self):
         if (self.all_regions or self.region_ids) and (self.organisation_id or self.location_ids):
@@ -71,6 +75,7 @@ class ContactFor:
     organisation_id: int
     name: str
     location_ids: frozenset[int]
+    invoice_contact: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class Roles:
             user_id=self.user_id,
             organisation_id=organisation.organisation_id,
             location_ids=organisation.location_ids,
+            all_invoices=organisation.invoice_contact,
         )
 
     def scope(self, portal: Portal | None, organisation_id=None) -> Scope:
@@ -145,22 +151,30 @@ def roles_for(user) -> Roles:
             "location_id",
             "location__organisation_id",
             "location__organisation__name",
+            "location__organisation__invoice_contact_id",
         )
     )
-    kinds, region_ids, names, locations = set(), set(), {}, {}
-    for kind, region_id, location_id, organisation_id, name in rows:
+    kinds, region_ids, names, locations, invoice_contact = set(), set(), {}, {}, set()
+    for kind, region_id, location_id, organisation_id, name, invoice_contact_id in rows:
         kinds.add(kind)
         if kind == Role.Kind.REGION_STAFF:
             region_ids.add(region_id)
         elif kind == Role.Kind.CONTACT_PERSON:
             names[organisation_id] = name
             locations.setdefault(organisation_id, set()).add(location_id)
+            if invoice_contact_id == user.pk:
+                invoice_contact.add(organisation_id)
     return Roles(
         user_id=user.pk,
         all_regions=user.is_superuser or Role.Kind.COORDINATOR in kinds,
         region_ids=frozenset(region_ids),
         organisations=tuple(
-            ContactFor(organisation_id=org, name=names[org], location_ids=frozenset(locs))
+            ContactFor(
+                organisation_id=org,
+                name=names[org],
+                location_ids=frozenset(locs),
+                invoice_contact=org in invoice_contact,
+            )
             for org, locs in locations.items()
         ),
     )

@@ -13,6 +13,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation_number", "country"]
     list_filter = ["country"]
     search_fields = ["name", "organisation_number"]
+    raw_id_fields = ["invoice_contact"]
     inlines = [LocationInline]
 
 

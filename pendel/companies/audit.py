@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pendel.companies.models import Membership, MembershipEvent, MembershipStatus
+from pendel.companies.models import Membership, MembershipEvent, MembershipStatus, Organisation
 from pendel.core.audit import date_text, register_actions
 from pendel.core.money import format_money
 from pendel.regions.models import FeeBasis
@@ -20,6 +20,15 @@ class CompaniesAction(models.TextChoices):
     APPLICATION_REJECTED = "application.rejected", _("Application rejected.")
     CONTACT_INVITED = "contact.invited", _("Contact person invited.")
     CONTACT_ACCEPTED = "contact.accepted", _("Contact person invitation accepted.")
+    BILLING_CHANGED = "organisation.billing_changed", _("Billing details changed.")
+    INVOICE_CONTACT_CHANGED = "organisation.invoice_contact_changed", _("Invoice contact changed.")
+
+
+def _field_label(name: str) -> str:
+    try:
+        return str(Organisation._meta.get_field(name).verbose_name)
+    except Exception:  # a field that no longer exists
+        return name
 
 
 register_actions(
@@ -27,6 +36,24 @@ register_actions(
     sentences={
         CompaniesAction.CONTACT_INVITED: lambda changes: (
             gettext("%(email)s invited as a contact person.") % {"email": changes["email"]}
+        ),
+        CompaniesAction.BILLING_CHANGED: lambda changes: (
+            gettext("Billing details of %(organisation)s changed: %(fields)s.")
+            % {
+                "organisation": changes["organisation"],
+                "fields": "; ".join(
+                    f"{_field_label(name)}: “{old}” → “{new}”"
+                    for name, (old, new) in changes["fields"].items()
+                ),
+            }
+        ),
+        CompaniesAction.INVOICE_CONTACT_CHANGED: lambda changes: (
+            gettext("Invoice contact of %(organisation)s changed from %(old)s to %(new)s.")
+            % {
+                "organisation": changes["organisation"],
+                "old": changes["from"] or "–",
+                "new": changes["to"] or "–",
+            }
         ),
         CompaniesAction.CONTACT_ACCEPTED: lambda changes: (
             gettext("%(email)s accepted to be a contact person.") % {"email": changes["email"]}

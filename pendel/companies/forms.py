@@ -2,12 +2,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pendel.companies.identifiers import (
+    buyer_vat_problem,
+    normalise_peppol_id,
+    normalise_vat_number,
+    peppol_id_problem,
+)
 from pendel.companies.models import (
     ORGANISATION_NUMBER_HELP,
     AdvisorNote,
     Application,
     Membership,
     MembershipStatus,
+    Organisation,
     validate_organisation_number,
 )
 from pendel.companies.selectors import SIZE_BANDS
@@ -15,12 +22,110 @@ from pendel.companies.services.memberships import TERM_FIELDS
 from pendel.core.fields import IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
 
+BILLING_ADDRESS_FIELDS = ["invoice_street", "invoice_postcode", "invoice_city", "invoice_country"]
+BILLING_FIELDS = [
+    *BILLING_ADDRESS_FIELDS,
+    "invoice_email",
+    "vat_number",
+    "invoice_reference",
+    "invoice_order_reference",
+    "peppol_id",
+]
+
+
+def billing_clean(form, cleaned: dict, *, country: str, organisation_number: str) -> dict:
+    """The checks every form with billing data makes: a whole address, a VAT number and a
+    Peppol ID that fit the organisation's country and number. Errors go on the fields."""
+    address = [cleaned.get(name) for name in BILLING_ADDRESS_FIELDS[:3]]
+    if any(address) and not all(address):
+        form.add_error(
+            "invoice_street", _("An invoice address needs a street, a postcode and a city.")
+        )
+    if any(address) and not cleaned.get("invoice_country"):
+        cleaned["invoice_country"] = country
+    if "vat_number" in cleaned:
+        cleaned["vat_number"] = normalise_vat_number(country, cleaned["vat_number"])
+        problem = buyer_vat_problem(country, organisation_number, cleaned["vat_number"])
+        if problem:
+            form.add_error("vat_number", problem)
+    if "peppol_id" in cleaned:
+        cleaned["peppol_id"] = normalise_peppol_id(cleaned["peppol_id"])
+        problem = peppol_id_problem(cleaned["peppol_id"])
+        if problem:
+            form.add_error("peppol_id", problem)
+    if cleaned.get("invoice_email"):
+        cleaned["invoice_email"] = cleaned["invoice_email"].strip().lower()
+    return cleaned
+
+
+class BillingDetailsForm(forms.ModelForm):
+    """An organisation's invoice address, VAT number, invoice email, references and Peppol
+    ID; used by staff on the member page and by the contact person on Min side."""
+
+    class Meta:
+        formfield_callback = bounded_formfield
+        model = Organisation
+        fields = BILLING_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invoice_street"].label = _("Invoice address (street or PO box)")
+        self.fields["invoice_email"].help_text = _(
+            "Invoices are mailed here, with the PDF and the e-invoice (XML) attached."
+        )
+        self.fields["vat_number"].help_text = VAT_HELP.get(self.instance.country_id, "")
+        self.fields["invoice_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["invoice_postcode"].widget.attrs["autocomplete"] = "postal-code"
+        self.fields["invoice_city"].widget.attrs["autocomplete"] = "address-level2"
+        self.fields["invoice_street"].widget.attrs["autocomplete"] = "street-address"
+
+    def clean(self):
+        cleaned = super().clean()
+        return billing_clean(
+            self,
+            cleaned,
+            country=self.instance.country_id,
+            organisation_number=self.instance.organisation_number,
+        )
+
+
+VAT_HELP = {
+    "NO": _("Optional. NO, the organisation number and MVA, e.g. NO923609016MVA."),
+    "SE": _("Optional. SE, the organisation number and 01, e.g. SE556036079301."),
+    "NL": _("Optional. NL, nine digits, B and two digits, e.g. NL123456789B01."),
+}
+
+
+class InvoiceContactForm(forms.Form):
+    invoice_contact = IdChoiceField(
+        label=_("Invoice contact"),
+        queryset=None,
+        required=False,
+        empty_label=_("No invoice contact"),
+        help_text=_(
+            "Sees every invoice of the organisation on Min side, in all regions, and "
+            "receives the invoices by email."
+        ),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invoice_contact"].queryset = candidates
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+APPLICATION_BILLING_FIELDS = [
+    *BILLING_ADDRESS_FIELDS,
+    "invoice_email",
+    "vat_number",
+    "invoice_reference",
+]
 
 
 class ApplicationForm(forms.ModelForm):
@@ -48,6 +153,7 @@ class ApplicationForm(forms.ModelForm):
             "contact_email",
             "contact_phone",
             "contact_title",
+            *APPLICATION_BILLING_FIELDS,
             "logo_consent",
             "message",
         ]
@@ -61,6 +167,20 @@ class ApplicationForm(forms.ModelForm):
         )
         self.fields["employee_count"].min_value = 1
         self.fields["employee_count"].widget.attrs.update(min=1, max=1_000_000)
+        self._billing_fields(region)
+
+    def _billing_fields(self, region):
+        for name in [*BILLING_ADDRESS_FIELDS, "invoice_email"]:
+            self.fields[name].required = True
+        self.fields["invoice_country"].initial = region.country_id
+        self.fields["invoice_street"].label = _("Invoice address (street or PO box)")
+        self.fields["invoice_email"].help_text = _(
+            "Where your invoices go, e.g. your accounts department's address."
+        )
+        self.fields["vat_number"].help_text = VAT_HELP.get(region.country_id, "")
+        self.fields["invoice_reference"].help_text = _(
+            "Optional. A reference or cost centre your accounts department wants on invoices."
+        )
 
     def clean_organisation_number(self):
         return validate_organisation_number(
@@ -83,7 +203,12 @@ class ApplicationForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("homepage"):
             raise ValidationError(_("The application could not be sent."))
-        return cleaned
+        return billing_clean(
+            self,
+            cleaned,
+            country=self.region.country_id,
+            organisation_number=cleaned.get("organisation_number") or "",
+        )
 
     def application_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -27,6 +27,18 @@ def validate_organisation_number(country: str, value: str) -> str:
     return normalise_organisation_number(country, value)
 
 
+class InvoiceCountry(models.TextChoices):
+    """Where an invoice address may be: the programmes' countries and their neighbours."""
+
+    NO = "NO", _("Norway")
+    SE = "SE", _("Sweden")
+    NL = "NL", _("Netherlands")
+    DK = "DK", _("Denmark")
+    FI = "FI", _("Finland")
+    DE = "DE", _("Germany")
+    BE = "BE", _("Belgium")
+
+
 class Sector(models.TextChoices):
     PUBLIC = "public", _("Public administration")
     HEALTH = "health", _("Health and social care")
@@ -74,6 +86,33 @@ class Organisation(TimeStampedModel):
         max_length=100,
         blank=True,
         help_text=_("The reference the company wants on its invoices."),
+    )
+    invoice_country = models.CharField(
+        _("invoice country"), max_length=2, choices=InvoiceCountry.choices, blank=True
+    )
+    invoice_order_reference = models.CharField(
+        _("order reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The purchase order number, if the company wants one on its invoices."),
+    )
+    peppol_id = models.CharField(
+        _("Peppol participant ID"),
+        max_length=60,
+        blank=True,
+        help_text=_("Scheme and number, e.g. 0192:923609016 (Norway) or 0007:5560360793."),
+    )
+    invoice_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invoice contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invoice_contact_for",
+        help_text=_(
+            "A contact person who sees every invoice of the organisation, in all regions, "
+            "and receives them by email."
+        ),
     )
 
     class Meta:
@@ -289,6 +328,15 @@ class Application(TimeStampedModel):
     contact_email = models.EmailField(_("work email"))
     contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
     contact_title = models.CharField(_("job title"), max_length=120, blank=True)
+    invoice_street = models.CharField(_("invoice address"), max_length=200, blank=True)
+    invoice_postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    invoice_city = models.CharField(_("city"), max_length=100, blank=True)
+    invoice_country = models.CharField(
+        _("invoice country"), max_length=2, choices=InvoiceCountry.choices, blank=True
+    )
+    invoice_email = models.EmailField(_("invoice email"), blank=True)
+    vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
+    invoice_reference = models.CharField(_("buyer reference"), max_length=100, blank=True)
     logo_consent = models.BooleanField(
         _("Our logo may be shown on the programme's web pages"), default=False
     )

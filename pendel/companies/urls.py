@@ -10,6 +10,12 @@ staff_patterns = [
     path("members/<int:pk>/", staff.member_detail, name="member_detail"),
     path("members/<int:pk>/status/", staff.member_transition, name="member_transition"),
     path("members/<int:pk>/terms/", staff.member_terms, name="member_terms"),
+    path("members/<int:pk>/billing/", staff.member_billing, name="member_billing"),
+    path(
+        "members/<int:pk>/invoice-contact/",
+        staff.member_invoice_contact,
+        name="member_invoice_contact",
+    ),
     path("members/<int:pk>/advisor/", staff.member_advisor, name="member_advisor"),
     path("members/<int:pk>/notes/", staff.member_note_create, name="member_note_create"),
     path("notes/<int:pk>/done/", staff.note_done, name="note_done"),
@@ -23,6 +29,7 @@ staff_patterns = [
 ]
 company_patterns = [
     path("contacts/", company.contact_list, name="contact_list"),
+    path("billing/", company.billing_details, name="billing_details"),
     path("contacts/join/<str:key>/", company.contact_invitation, name="contact_invitation"),
 ]
 public_patterns = [

@@ -259,7 +259,10 @@ def _fee_lines(region, period, billed, fee_product, problems) -> list[DraftLine]
 
 def _locations(ids) -> dict[int, Location]:
     locations = Location.objects.filter(pk__in=ids).select_related(
-        "organisation__country", "organisation__billing_settings", "region__country"
+        "organisation__country",
+        "organisation__billing_settings",
+        "organisation__invoice_contact",
+        "region__country",
     )
     return {location.pk: location for location in locations}
 
@@ -297,15 +300,16 @@ def _buyer_problem(location: Location, seller_country: str) -> str:
             "number": organisation.organisation_number
         }
     address = buyer_address(location)
-    both_dutch = seller_country == "NL" and address["country"] == "NL"
+    both_dutch = seller_country == "NL" and address["address_country"] == "NL"
     if both_dutch and not all(address[key] for key in ("street", "postcode", "city")):
         return gettext("The invoice address needs a street, a postcode and a city.")
     return ""
 
 
 def buyer_postal_country(organisation: Organisation) -> str:
-    """The country of the organisation's own invoice address (ISO 3166 alpha-2)."""
-    return organisation.country_id
+    """The country of the organisation's own invoice address (ISO 3166 alpha-2): the one
+    given with the address, or the organisation's own."""
+    return organisation.invoice_country or organisation.country_id
 
 
 def buyer_address(location: Location) -> dict:
@@ -317,13 +321,13 @@ def buyer_address(location: Location) -> dict:
             "street": organisation.invoice_street,
             "postcode": organisation.invoice_postcode,
             "city": organisation.invoice_city,
-            "country": buyer_postal_country(organisation),
+            "address_country": buyer_postal_country(organisation),
         }
     return {
         "street": location.street_address,
         "postcode": location.postcode,
         "city": location.municipality,
-        "country": location.region.country_id,
+        "address_country": location.region.country_id,
     }
 
 

@@ -16,6 +16,7 @@ from pendel.invoicing.checks import invoice_ensure_sendable
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.pdf import invoice_pdf
 from pendel.invoicing.retention import invoice_retained_until
+from pendel.invoicing.routes import invoice_mail_recipients
 from pendel.invoicing.ubl import invoice_xml
 
 
@@ -59,7 +60,9 @@ def invoice_archive(*, invoice_id: int) -> Invoice:
 def invoice_deliver(*, invoice_id: int) -> bool:
     """Send the mail unless the invoice has been sent already or breaks the Peppol rules;
     True when it was sent now."""
-    invoice = Invoice.objects.select_related("region").get(pk=invoice_id)
+    invoice = Invoice.objects.select_related("region", "organisation__invoice_contact").get(
+        pk=invoice_id
+    )
     if invoice.sent_at is not None:
         return False
     try:
@@ -77,7 +80,10 @@ def invoice_deliver(*, invoice_id: int) -> bool:
         context = {"invoice": invoice, "title": document_title(invoice)}
         subject = render_to_string("invoicing/emails/invoice_subject.txt", context).strip()
         body = render_to_string("invoicing/emails/invoice_body.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=[invoice.buyer["email"]])
+    recipients = invoice_mail_recipients(invoice)
+    if not recipients:
+        return False
+    message = EmailMessage(subject=subject, body=body, to=recipients)
     if invoice.seller.get("email"):
         message.reply_to = [invoice.seller["email"]]
     message.attach(document_filename(invoice, "pdf"), invoice_pdf(invoice), "application/pdf")

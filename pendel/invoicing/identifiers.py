@@ -6,7 +6,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
-from pendel.companies.identifiers import digits, is_valid_organisation_number, luhn_ok
+from pendel.companies.identifiers import (
+    digits,
+    is_valid_organisation_number,
+    vat_number_valid,
+)
 
 # Peppol's scheme for a country's register of legal entities (ISO 6523 ICD).
 LEGAL_ID_SCHEMES = {"NO": "0192", "SE": "0007", "NL": "0106"}
@@ -18,19 +22,6 @@ _NO_ACCOUNT_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 def legal_id(country: str, organisation_number: str) -> str:
     """The organisation number as registers print it: digits only (Sweden's without -)."""
     return digits(organisation_number)
-
-
-def vat_number_valid(country: str, value: str) -> bool:
-    value = (value or "").replace(" ", "").upper()
-    if country == "NO":
-        match = re.fullmatch(r"NO(\d{9})MVA", value)
-        return bool(match) and is_valid_organisation_number("NO", match[1])
-    if country == "SE":
-        match = re.fullmatch(r"SE(\d{10})01", value)
-        return bool(match) and luhn_ok(match[1])
-    if country == "NL":
-        return bool(re.fullmatch(r"NL\d{9}B\d{2}", value))
-    return False
 
 
 def buyer_vat_number(country: str, value: str) -> str:

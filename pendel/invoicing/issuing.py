@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
+from pendel.companies.identifiers import peppol_endpoint
 from pendel.core.audit import audit_event, audit_record_many
 from pendel.core.dates import month_label
 from pendel.core.money import format_number
@@ -26,6 +27,7 @@ from pendel.invoicing.identifiers import (
 )
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceLine, InvoiceRun, SellerProfile
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
+from pendel.invoicing.routes import invoice_recipients
 from pendel.invoicing.tasks import invoice_archive_task
 from pendel.invoicing.totals import line_amount, shown_unit_price, totals_for
 
@@ -75,14 +77,20 @@ def invoice_language(organisation) -> str:
 def buyer_snapshot(location, *, per_location: bool, contact: str) -> dict:
     organisation = location.organisation
     country = organisation.country_id
+    endpoint_scheme, endpoint_id = peppol_endpoint(organisation.peppol_id)
+    recipients = invoice_recipients(organisation)
     return {
         "name": organisation.name,
         "organisation_number": legal_id(country, organisation.organisation_number),
         "legal_id_scheme": LEGAL_ID_SCHEMES.get(country, ""),
+        "endpoint_scheme": endpoint_scheme,
+        "endpoint_id": endpoint_id,
         "vat_number": buyer_vat_number(country, organisation.vat_number),
         "country": country,
         **buyer_address(location),
-        "email": organisation.invoice_email,
+        "email": recipients[0] if recipients else "",
+        "recipients": recipients,
+        "order_reference": organisation.invoice_order_reference,
         "location": location.name if per_location else "",
         "contact": contact,
     }

@@ -86,7 +86,11 @@ def _party_lines(party: dict, *, vat_label: bool = True, country_line: bool = Fa
     lines = [
         party.get("street", ""),
         f"{party.get('postcode', '')} {party.get('city', '')}".strip(),
-        conventions.country_name(country, translation.get_language()) if country_line else "",
+        conventions.country_name(
+            party.get("address_country") or country, translation.get_language()
+        )
+        if country_line
+        else "",
         _labelled(
             conventions.organisation_number_label(country),
             conventions.organisation_number_display(country, party["organisation_number"]),
@@ -107,7 +111,9 @@ def _header(invoice: Invoice, s) -> Table:
     left += [
         _p(line, s["small"])
         for line in _party_lines(
-            seller, country_line=seller.get("country") != invoice.buyer.get("country")
+            seller,
+            country_line=seller.get("country")
+            != (invoice.buyer.get("address_country") or invoice.buyer.get("country")),
         )
     ]
     if seller.get("tax_registration"):
@@ -132,6 +138,8 @@ def _facts(invoice: Invoice, s) -> Table:
         (gettext("Period"), f"{_date(invoice.period_start)} – {_date(invoice.period_end)}"),
         (gettext("Your reference"), invoice.buyer_reference),
     ]
+    if invoice.buyer.get("order_reference"):
+        rows.append((gettext("Order reference"), invoice.buyer["order_reference"]))
     table = Table(
         [[_p(k, s["small"]), _p(v, s["base"])] for k, v in rows], colWidths=[28 * mm, 46 * mm]
     )
@@ -146,7 +154,8 @@ def _buyer(invoice: Invoice, s) -> list:
     block = [_p(gettext("Bill to"), s["small"]), _p(buyer["name"], s["bold"])]
     if buyer.get("location"):
         block.append(_p(buyer["location"], s["base"]))
-    cross_border = buyer.get("country") != invoice.seller.get("country")
+    buyer_country = buyer.get("address_country") or buyer.get("country")
+    cross_border = buyer_country != invoice.seller.get("country")
     block += [_p(line, s["base"]) for line in _party_lines(buyer, country_line=cross_border)]
     return block
 

@@ -33,15 +33,16 @@ from pendel.invoicing.models import (
     InvoiceLine,
     InvoiceRun,
 )
+from pendel.invoicing.routes import delivery_route
 from pendel.invoicing.ubl import invoice_xml
 from pendel.invoicing.validation import validate
 
 
 def has_delivery_route(organisation) -> bool:
-    """Whether the invoice can reach the organisation without a phone call: Pendel sends
-    invoices by e-mail (with the e-invoice attached), and has no Peppol participant id of
-    the buyer yet. The one place to swap for `routes.delivery_route(organisation)`."""
-    return bool(organisation.invoice_email)
+    """Whether the invoice can reach the organisation without a phone call: a Peppol
+    participant id or an e-mail address (routes.delivery_route). The organisation comes
+    with its invoice contact (select_related), or this costs a query."""
+    return not delivery_route(organisation).missing
 
 
 def draft_fingerprint(draft: Draft) -> str:
@@ -210,6 +211,7 @@ def review_rows(run: InvoiceRun, drafts, unconfirmed: dict[str, VatRate]) -> lis
                 "change": None if last is None else draft.total - last,
                 "line_changes": [] if last is None else _line_changes(draft, quantities),
                 "has_route": has_delivery_route(draft.organisation),
+                "route": delivery_route(draft.organisation),
                 "blocking_rates": [
                     unconfirmed[tax_class]
                     for tax_class in draft.tax_classes
@@ -223,7 +225,7 @@ def review_rows(run: InvoiceRun, drafts, unconfirmed: dict[str, VatRate]) -> lis
 def review_summary(run: InvoiceRun, unconfirmed: dict[str, VatRate]) -> dict:
     """Counts and totals over all the run's drafts, for the head of the review page: one
     query, whatever the number of drafts (their lines and findings are not read)."""
-    drafts = run.drafts.select_related("organisation").defer("lines", "findings")
+    drafts = run.drafts.select_related("organisation__invoice_contact").defer("lines", "findings")
     counts = {"all": 0, "failed": 0, "no_route": 0, "changed": 0, "blocked": 0, "ready": 0}
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for draft in drafts:

@@ -31,6 +31,8 @@ def invoices_for(scope: Scope) -> QuerySet[Invoice]:
         return invoices.filter(region_id__in=scope.region_ids)
     if scope.organisation_id is None:
         return invoices.none()
+    if scope.all_invoices:  # the invoice contact: every invoice of the organisation
+        return invoices.filter(organisation_id=scope.organisation_id)
     regions = Location.objects.filter(pk__in=scope.location_ids).values("region_id")
     return invoices.filter(organisation_id=scope.organisation_id).filter(
         Q(location_id__in=scope.location_ids) | Q(location__isnull=True, region_id__in=regions)

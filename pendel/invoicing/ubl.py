@@ -101,14 +101,21 @@ def _party(party: dict, *, seller: bool) -> str:
     ]
     return _g(
         "cac:Party",
-        _e("cbc:EndpointID", number, schemeID=scheme),
+        _e(
+            "cbc:EndpointID",
+            party.get("endpoint_id") or number,
+            schemeID=party.get("endpoint_scheme") or scheme,
+        ),
         _g("cac:PartyName", _e("cbc:Name", party.get("trading_name") or party["name"])),
         _g(
             "cac:PostalAddress",
             _e("cbc:StreetName", party.get("street")),
             _e("cbc:CityName", party.get("city")),
             _e("cbc:PostalZone", party.get("postcode")),
-            _g("cac:Country", _e("cbc:IdentificationCode", party["country"])),
+            _g(
+                "cac:Country",
+                _e("cbc:IdentificationCode", party.get("address_country") or party["country"]),
+            ),
         ),
         *tax_schemes,
         _g(
@@ -246,6 +253,7 @@ def _header(invoice: Invoice) -> str:
                 _e("cbc:StartDate", invoice.period_start.isoformat()),
                 _e("cbc:EndDate", invoice.period_end.isoformat()),
             ),
+            _g("cac:OrderReference", _e("cbc:ID", invoice.buyer.get("order_reference"))),
             _g(
                 "cac:BillingReference",
                 _g(

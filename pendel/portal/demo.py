@@ -20,6 +20,7 @@ from pendel.accounts.factories import UserFactory, make_totp_device
 from pendel.accounts.models import Role, User
 from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.companies.identifiers import (
+    digits,
     luhn_check_digit,
     no_check_digit,
     normalise_organisation_number,
@@ -37,6 +38,7 @@ from pendel.companies.services import membership_transition, membership_update_t
 from pendel.core.factories import find_or_make
 from pendel.employees.factories import EmployeeFactory
 from pendel.employees.models import AgeGroup, Employee
+from pendel.invoicing.identifiers import LEGAL_ID_SCHEMES
 from pendel.regions.factories import CountryFactory, RegionFactory
 from pendel.regions.models import Country, Region
 
@@ -146,6 +148,33 @@ def _company(name: str, country: Country, rng: random.Random) -> Organisation:
         lookup={"country": country, "name": name},
         organisation_number=_organisation_number(country.code, rng),
     )
+
+
+BILLING_REFERENCES = {"NO": "Ressursnr. 4410", "SE": "Kostnadsställe 210", "NL": "Kostenplaats 12"}
+
+
+def _billing(organisation: Organisation, location: Location, index: int) -> None:
+    """Billing data as the demo companies gave it: an invoice address and email, a VAT
+    number and reference; the first company of each country also a Peppol ID (in Sweden
+    its organisation number, scheme 0007). The third Dutch company gives no invoice email
+    and no Peppol ID, so the back office shows a customer without an e-invoice route."""
+    if organisation.invoice_street:
+        return
+    country = organisation.country_id
+    number = digits(organisation.organisation_number)
+    vat = {"NO": f"NO{number}MVA", "SE": f"SE{number}01", "NL": f"NL{number}0B01"}[country]
+    slug = "".join(ch for ch in organisation.name.lower() if ch.isalnum())[:20]
+    without_route = country == "NL" and index == 2
+    organisation.invoice_street = f"{location.street_address}"
+    organisation.invoice_postcode = location.postcode
+    organisation.invoice_city = location.municipality
+    organisation.invoice_country = country
+    organisation.invoice_email = "" if without_route else f"faktura@{slug}.demo"
+    organisation.vat_number = vat if index != 1 else ""
+    organisation.invoice_reference = BILLING_REFERENCES[country]
+    if index == 0:
+        organisation.peppol_id = f"{LEGAL_ID_SCHEMES[country]}:{number}"
+    organisation.save()
 
 
 def _location(organisation, region, name, municipality, employees, fake) -> Location:
@@ -352,6 +381,7 @@ def seed_demo() -> None:
             town = towns[index % len(towns)]
             location = _location(company, region, town, town, rng.randrange(25, 900), fake)
             _contact(location, fake, country.default_language)
+            _billing(company, location, index)
             _employees(location)
             membership = _membership(location, advisor, signed=index < 2)
             if index == 0:
@@ -368,7 +398,11 @@ def seed_demo() -> None:
         ("jamtland-harjedalen", "Östersund", 85),
     ]:
         location = _location(national, regions[slug], town, town, employees, fake)
-        _contact(location, fake, "nb")
+        contact = _contact(location, fake, "nb")
+        if slug == "nedre-glomma":
+            _billing(national, location, 0)
+            # Nordvei's finance person sees and receives every region's invoices.
+            Organisation.objects.filter(pk=national.pk).update(invoice_contact=contact)
         _employees(location)
         advisor = User.objects.get(email=f"advisor.{slug}@pendel.demo")
         _membership(location, advisor, signed=True)

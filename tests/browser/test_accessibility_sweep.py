@@ -63,7 +63,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/regions/",
             "/staff/users/",
         ],
-        COORDINATOR: ["/staff/national/", "/staff/tasks/"],
+        COORDINATOR: ["/staff/national/", "/staff/tasks/", f"/staff/members/{member.pk}/billing/"],
         CONTACT: [
             "/company/",
             "/company/employees/",
@@ -73,6 +73,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/company/surveys/",
             "/company/documents/",
             "/company/contacts/",
+            "/company/billing/",
         ],
         None: ["/", "/programmes/nedre-glomma/", "/programmes/overijssel/join/"],
     }

@@ -118,6 +118,8 @@ RULES: dict[str, Rule] = {
     "staff:member_detail": region("member"),
     "staff:member_transition": region("member"),
     "staff:member_terms": region("member"),
+    "staff:member_billing": region("member"),
+    "staff:member_invoice_contact": region("member"),
     "staff:member_advisor": region("member"),
     "staff:member_note_create": region("member"),
     "staff:note_done": region("note"),
@@ -202,6 +204,7 @@ RULES: dict[str, Rule] = {
     "company:home": CONTACT,
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
+    "company:billing_details": CONTACT,
     # Filled with a key that is nobody's: every visitor logged in gets 404 (the invited
     # account's own link is tested in pendel/companies/tests/test_contact_invitations.py).
     "company:contact_invitation": Rule(Access.INVITED),

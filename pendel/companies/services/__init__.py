@@ -7,6 +7,11 @@ from pendel.companies.services.applications import (
     application_reject,
     application_submit,
 )
+from pendel.companies.services.billing import (
+    invoice_contact_candidates,
+    organisation_billing_update,
+    organisation_invoice_contact_set,
+)
 from pendel.companies.services.contacts import (
     contact_invitation_accept,
     contact_invitation_for,
@@ -31,6 +36,9 @@ __all__ = [
     "contact_invitation_for",
     "contact_invite",
     "contact_set_primary",
+    "invoice_contact_candidates",
+    "organisation_billing_update",
+    "organisation_invoice_contact_set",
     "membership_assign_advisor",
     "membership_transition",
     "membership_update_terms",

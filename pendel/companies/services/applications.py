@@ -12,6 +12,7 @@ from pendel.accounts.emails import send_templated
 from pendel.accounts.models import User
 from pendel.companies.audit import CompaniesAction
 from pendel.companies.confirmation import application_unconfirmed_delete, token_hash, unconfirmed
+from pendel.companies.forms import APPLICATION_BILLING_FIELDS, BILLING_ADDRESS_FIELDS
 from pendel.companies.models import (
     Application,
     Location,
@@ -20,6 +21,7 @@ from pendel.companies.models import (
     MembershipStatus,
     Organisation,
 )
+from pendel.companies.services.billing import organisation_billing_update
 from pendel.companies.services.contacts import contact_invite
 from pendel.companies.services.memberships import advisors_for_region
 from pendel.companies.tasks import application_confirmation_mail, application_unconfirmed_purge
@@ -132,6 +134,24 @@ def _location_for(organisation: Organisation, application: Application) -> Locat
     return location
 
 
+def _billing_from(application: Application, organisation: Organisation, actor: User) -> None:
+    """The billing data of the application, where the organisation has none yet (a known
+    company keeps the data it gave before). The address is taken whole or not at all."""
+    has_address = bool(organisation.invoice_street or organisation.invoice_city)
+    data = {
+        name: getattr(application, name)
+        for name in APPLICATION_BILLING_FIELDS
+        if getattr(application, name)
+        and not getattr(organisation, name)
+        and not (has_address and name in BILLING_ADDRESS_FIELDS)
+    }
+    if data:
+        organisation_billing_update(
+            organisation=organisation, actor=actor, data=data, region_id=application.region_id
+        )
+        organisation.refresh_from_db()
+
+
 @transaction.atomic
 def application_approve(
     *, application: Application, actor: User, advisor: User | None = None
@@ -148,6 +168,7 @@ def application_approve(
             sector=application.sector,
             is_finance_sector=application.sector == "finance",
         )
+    _billing_from(application, organisation, actor)
     location = _location_for(organisation, application)
     if Membership.objects.filter(location=location).exclude(status="ended").exists():
         raise ValidationError(_("This workplace is already a member of the programme."))

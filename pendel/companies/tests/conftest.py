@@ -32,6 +32,13 @@ APPLICATION_FORM = {
     "contact_email": "Kari.Hansen@bakeri.example.no",
     "contact_phone": "912 34 567",
     "contact_title": "HR-leder",
+    "invoice_street": "Postboks 12",
+    "invoice_postcode": "1701",
+    "invoice_city": "Sarpsborg",
+    "invoice_country": "NO",
+    "invoice_email": "Faktura@bakeri.example.no",
+    "vat_number": "",
+    "invoice_reference": "",
     "logo_consent": "on",
     "message": "",
 }

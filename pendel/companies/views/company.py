@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,7 @@ from pendel.accounts.access import (
     request_scope,
 )
 from pendel.companies import selectors, services
-from pendel.companies.forms import InviteForm
+from pendel.companies.forms import BillingDetailsForm, InviteForm
 from pendel.core.forms import apply_validation_error
 
 
@@ -64,3 +65,30 @@ def contact_invitation(request, key: str):
         )
         return redirect("company:home")
     return render(request, "companies/company/contact_invitation.html", {"invitation": invitation})
+
+
+@contact_person_required
+def billing_details(request):
+    """The company's billing data and how its invoices reach it. Once the company has an
+    invoice contact, only they change it here (it applies to every region's invoices)."""
+    scope = request_scope(request)
+    organisation = selectors.organisations_for(scope).select_related("invoice_contact").get()
+    editable = scope.all_invoices or organisation.invoice_contact_id is None
+    form = BillingDetailsForm(request.POST or None, instance=organisation)
+    if request.method == "POST":
+        if not editable:
+            raise Http404
+        if form.is_valid():
+            services.organisation_billing_update(
+                organisation=organisation, actor=request.user, data=form.cleaned_data
+            )
+            messages.success(request, _("The billing details have been saved."))
+            return redirect("company:billing_details")
+        messages.error(request, _("The billing details were not saved. Check the fields below."))
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "editable": editable,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "companies/company/billing_details.html", context, status=status)

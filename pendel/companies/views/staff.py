@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,8 @@ from pendel.companies.audit import membership_history
 from pendel.companies.forms import (
     AdvisorForm,
     ApproveForm,
+    BillingDetailsForm,
+    InvoiceContactForm,
     MemberFilterForm,
     NoteForm,
     RejectForm,
@@ -66,8 +69,86 @@ def member_detail(request, pk: int):
             initial={"advisor": membership.advisor}, advisors=region_advisors
         ),
         "note_form": NoteForm(initial={"happened_on": region_today(membership.location.region)}),
+        **_billing_context(scope, membership.location.organisation),
     }
     return render(request, "companies/staff/member_detail.html", context)
+
+
+def _billing_context(scope, organisation) -> dict:
+    """The billing data on the member page (its e-invoice route comes from the template
+    filter `invoice_route`, invoicing's), and the invoice contact form for
+    staff who see all of the organisation (what applies to every region of it is theirs)."""
+    editable = selectors.organisations_wholly_in(scope).filter(pk=organisation.pk).exists()
+    contact_form = None
+    if editable:
+        contact_form = InvoiceContactForm(
+            initial={"invoice_contact": organisation.invoice_contact_id},
+            candidates=services.invoice_contact_candidates(organisation),
+        )
+    return {
+        "billing_editable": editable,
+        "invoice_contact_form": contact_form,
+    }
+
+
+def _organisation_for_billing(request, pk: int):
+    """The membership's organisation, if the staff member sees all of it; otherwise 404."""
+    scope = request_scope(request)
+    membership = selectors.membership_get_for(scope, pk)
+    organisation = (
+        selectors.organisations_wholly_in(scope)
+        .select_related("invoice_contact")
+        .filter(pk=membership.location.organisation_id)
+        .first()
+    )
+    if organisation is None:
+        raise Http404
+    return membership, organisation
+
+
+@staff_required
+def member_billing(request, pk: int):
+    """Edit the organisation's billing data: invoice address, VAT number, invoice email,
+    references and Peppol ID. They apply to its invoices in every region."""
+    membership, organisation = _organisation_for_billing(request, pk)
+    form = BillingDetailsForm(request.POST or None, instance=organisation)
+    if request.method == "POST":
+        if form.is_valid():
+            services.organisation_billing_update(
+                organisation=organisation,
+                actor=request.user,
+                data=form.cleaned_data,
+                region_id=membership.location.region_id,
+            )
+            messages.success(request, _("The billing details have been saved."))
+            return redirect("staff:member_detail", pk=membership.pk)
+        messages.error(request, _("The billing details were not saved. Check the fields below."))
+    context = {"membership": membership, "organisation": organisation, "form": form}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "companies/staff/member_billing.html", context, status=status)
+
+
+@require_POST
+@staff_required
+def member_invoice_contact(request, pk: int):
+    membership, organisation = _organisation_for_billing(request, pk)
+    form = InvoiceContactForm(
+        request.POST, candidates=services.invoice_contact_candidates(organisation)
+    )
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the company's contact persons."))
+        return redirect("staff:member_detail", pk=membership.pk)
+    try:
+        services.organisation_invoice_contact_set(
+            organisation=organisation,
+            actor=request.user,
+            user=form.cleaned_data["invoice_contact"],
+        )
+    except ValidationError as error:
+        message_validation_error(request, error)
+    else:
+        messages.success(request, _("The invoice contact has been saved."))
+    return redirect("staff:member_detail", pk=membership.pk)
 
 
 @require_POST

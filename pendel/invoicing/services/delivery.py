@@ -3,6 +3,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from pendel.core.audit import audit_record
@@ -10,6 +11,7 @@ from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.audit import InvoicingAction
 from pendel.invoicing.checks import invoice_ensure_sendable
 from pendel.invoicing.models import Invoice, InvoiceRun
+from pendel.invoicing.routes import invoice_mail_recipients
 from pendel.invoicing.tasks import invoice_send_task
 
 
@@ -18,9 +20,13 @@ def invoice_send(*, actor, invoice: Invoice) -> None:
     when it breaks the Peppol rules (checked first, outside the transaction, so that the
     findings are kept when it is refused)."""
     invoice_ensure_sendable(invoice)
-    if not invoice.buyer.get("email"):
+    recipients = invoice_mail_recipients(invoice)
+    if not recipients:
         raise ValidationError(
-            gettext("The company has no invoice email address. Add it to the company first.")
+            gettext(
+                "The company has no invoice email address. Add one under Billing details on "
+                "the member page."
+            )
         )
     with transaction.atomic():
         audit_record(
@@ -28,7 +34,7 @@ def invoice_send(*, actor, invoice: Invoice) -> None:
             action=InvoicingAction.SEND_REQUESTED,
             target=invoice,
             region_id=invoice.region_id,
-            changes={"to": invoice.buyer["email"]},
+            changes={"to": ", ".join(recipients)},
         )
         enqueue_after_commit(invoice_send_task, invoice_id=invoice.pk)
 
@@ -40,7 +46,11 @@ def invoice_run_send(*, actor, run: InvoiceRun) -> int:
     those that break the Peppol rules are not sent (the task checks those not checked yet)."""
     invoice_ids = list(
         run.invoices.filter(status=Invoice.Status.ISSUED, sent_at__isnull=True)
-        .exclude(buyer__email="")
+        .filter(
+            ~Q(buyer__email="")
+            | ~Q(organisation__invoice_email="")
+            | Q(organisation__invoice_contact__isnull=False)
+        )
         .exclude(validation=Invoice.Validation.FAILED)
         .values_list("pk", flat=True)
     )

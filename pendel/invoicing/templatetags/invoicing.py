@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 
 from pendel.core import conventions
 from pendel.core.money import babel_locale
+from pendel.invoicing.routes import delivery_route
 
 register = template.Library()
 
@@ -37,3 +38,9 @@ def seller_account(invoice) -> str:
     """The account to pay to as its bank prints it: 5050-1055, 1234 56 78903, NL91 ABNA …"""
     seller = invoice.seller
     return conventions.account_display(seller.get("account_kind", ""), seller.get("account_id"))
+
+
+@register.filter
+def invoice_route(organisation):
+    """The organisation's e-invoice route (routes.delivery_route): `route.kind`, `.label`."""
+    return delivery_route(organisation)

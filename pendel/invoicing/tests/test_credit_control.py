@@ -12,6 +12,7 @@ from freezegun import freeze_time
 
 from pendel.accounts.access import scope_for
 from pendel.catalogue.tests.builders import national
+from pendel.companies.models import Organisation
 from pendel.core.models import AuditEvent
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.selectors import invoices_for, overdue
@@ -145,8 +146,26 @@ def test_sending_mails_the_pdf_and_the_e_invoice_once(
 def test_an_invoice_without_an_address_is_not_sent(invoice, world):
     invoice.buyer = {**invoice.buyer, "email": ""}
     invoice.save(update_fields=["buyer"])
-    with pytest.raises(ValidationError):
+    Organisation.objects.filter(pk=invoice.organisation_id).update(invoice_email="")
+    invoice.organisation.refresh_from_db()
+    with pytest.raises(ValidationError, match="Billing details on the member page"):
         invoice_send(actor=world.advisor, invoice=invoice)
+    assert mail.outbox == []
+
+
+def test_an_invoice_issued_without_an_address_goes_to_the_one_added_since(
+    invoice, world, django_capture_on_commit_callbacks
+):
+    invoice.buyer = {**invoice.buyer, "email": "", "recipients": []}
+    invoice.save(update_fields=["buyer"])
+    Organisation.objects.filter(pk=invoice.organisation_id).update(
+        invoice_email="regnskap@fisk.example.com"
+    )
+    invoice.organisation.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice_send(actor=world.advisor, invoice=invoice)
+    (message,) = mail.outbox
+    assert message.to == ["regnskap@fisk.example.com"]
 
 
 def test_the_archive_gets_the_pdf_once(invoice):
@@ -174,6 +193,7 @@ def test_sending_a_whole_run_mails_each_issued_invoice_with_an_address(
     other = Invoice.objects.get(organisation=billing.national)
     other.buyer = {**other.buyer, "email": ""}
     other.save(update_fields=["buyer"])
+    Organisation.objects.filter(pk=billing.national.pk).update(invoice_email="")
     client.force_login(world.advisor)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("staff:invoice_run_send", args=[invoice.run_id]))

@@ -30,3 +30,22 @@ def test_the_demo_billing_is_valid_and_idempotent(db, valid_peppol):
     drafts = DraftInvoice.objects.filter(run__in=in_review)
     assert drafts.exists()
     assert not drafts.filter(validation="failed").exists()
+
+
+def test_the_demo_companies_have_billing_data_and_routes(db):
+    from pendel.companies.identifiers import buyer_vat_problem, peppol_id_problem
+    from pendel.companies.models import Organisation
+    from pendel.invoicing.routes import delivery_route
+
+    seed_demo()
+    organisations = list(Organisation.objects.select_related("invoice_contact"))
+    assert all(o.invoice_street and o.invoice_city and o.invoice_country for o in organisations)
+    for organisation in organisations:
+        country, number = organisation.country_id, organisation.organisation_number
+        assert buyer_vat_problem(country, number, organisation.vat_number) == ""
+        assert peppol_id_problem(organisation.peppol_id) == ""
+    routes = {(o.country_id, delivery_route(o).kind) for o in organisations}
+    assert ("SE", "peppol") in routes and ("SE", "email") in routes
+    assert ("NL", "none") in routes  # the back office shows one customer without a route
+    nordvei = Organisation.objects.get(name="Nordvei Logistikk AS")
+    assert nordvei.invoice_contact is not None

@@ -26,6 +26,7 @@ from pendel.invoicing.forms import (
 )
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.invoicing.review import review_rows, review_summary, unconfirmed_rates
+from pendel.invoicing.routes import delivery_route
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
@@ -75,7 +76,7 @@ REVIEW_PAGE_SIZE = 50
 def _review_context(request, run) -> dict:
     """The review of the drafts: the summary over all of them, one page of rows."""
     unconfirmed = unconfirmed_rates(run.region.country_id, run.period)
-    drafts = run.drafts.select_related("organisation", "location").order_by(
+    drafts = run.drafts.select_related("organisation__invoice_contact", "location").order_by(
         "organisation__name", "key"
     )
     page = Paginator(drafts, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -107,7 +108,9 @@ def run_detail(request, pk: int):
     if run.in_review:
         context.update(_review_context(request, run))
     else:
-        invoices = run.invoices.select_related("organisation", "location").order_by("sequence")
+        invoices = run.invoices.select_related(
+            "organisation__invoice_contact", "location"
+        ).order_by("sequence")
         context["page"] = Paginator(invoices, 100).get_page(request.GET.get("page"))
     return render(request, "invoicing/staff/run_detail.html", context)
 
@@ -231,6 +234,7 @@ def invoice_detail(request, pk: int):
     context["payment_form"] = PaymentForm(invoice=invoice)
     context["show_vat_status"] = True
     context["findings"] = services.findings_of(invoice)
+    context["route"] = delivery_route(invoice.organisation)
     context["billing_settings_editable"] = (
         organisations_wholly_in(request_scope(request)).filter(pk=invoice.organisation_id).exists()
     )

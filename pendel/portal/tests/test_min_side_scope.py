@@ -156,6 +156,7 @@ PAGES = {
     "company:order_cancel": ("get", ["order"]),
     "company:invoice_list": ("get", []),
     "company:billing_settings": ("get", []),
+    "company:billing_details": ("get", []),
     "company:invoice_detail": ("get", ["invoice"]),
     "company:invoice_pdf": ("get", ["invoice"]),
     "company:invoice_xml": ("get", ["invoice"]),
