@@ -2,36 +2,17 @@
 employee specification, the ticket hand-off, the survey results workbooks).
 
 Every string cell goes through `core.cells.spreadsheet_text`, so text that came from data
-(a name, an organisation, a department) is never a live formula, whatever the export. The
-only text written unguarded is a plain number that Pendel checked itself (`number_text`):
-a phone number such as "+47 912 34 567" has to read back as it was, and digits are no
-formula that can fetch or send anything.
+(a name, an organisation, a department, a phone number) is never a live formula, whatever
+the export; `core.cells.spreadsheet_value` strips exactly that guard when a file comes back.
 """
 
 import csv
-import re
 
 from pendel.core.cells import spreadsheet_text
-
-_PLAIN_NUMBER = re.compile(r"\+?[0-9][0-9 ]*")
-
-
-class _PlainNumber(str):
-    """Text checked to hold only digits and spaces, with at most a leading plus."""
-
-
-def number_text(value: str):
-    """A phone number or another digits-only text, kept as it is; anything else is guarded
-    like every other text."""
-    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value):
-        return _PlainNumber(value)
-    return value
 
 
 def cell(value):
     """The value as it may be written: text made inert, numbers and dates unchanged."""
-    if isinstance(value, _PlainNumber):
-        return str(value)
     return spreadsheet_text(value)
 
 

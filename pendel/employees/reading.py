@@ -13,6 +13,8 @@ from time import monotonic
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
+from pendel.core.cells import spreadsheet_value
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 60
@@ -48,6 +50,16 @@ FILE_MESSAGES = {
     ),
     "missing_columns": _("These columns are missing: %(columns)s."),
     "no_rows": _("The file has column names but no employees."),
+    "broken_quotes": _(
+        "The file's format is broken: the quotation mark on line %(line)s is not closed "
+        "where the cell ends, so the lines after it run together. Nothing has been "
+        "imported. Correct that line, or save the file from your HR system again as CSV."
+    ),
+    "mixed_delimiters": _(
+        "The file's format is broken: line %(line)s separates its cells with "
+        "“%(found)s”, the column names with “%(expected)s”. Nothing has been imported. "
+        "Save the file from your HR system again as CSV, with one separator throughout."
+    ),
     "gone": _("The uploaded file is no longer available. Please upload it again."),
 }
 
@@ -139,22 +151,63 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
+DELIMITER_NAMES = {";": ";", ",": ",", "\t": "Tab"}
+
+
 def _read_csv(content: bytes, deadline: Deadline) -> list[list]:
     text = decode(content)
     if _looks_binary(text):
         raise FileError("not_text")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows = []
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, lines = [], []
     try:
-        for row in reader:
-            rows.append(row[:MAX_COLUMNS])
+        while True:
+            line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            rows.append([spreadsheet_value(cell) for cell in row[:MAX_COLUMNS]])
+            lines.append(line)
             if len(rows) > MAX_ROWS + 1:
                 raise FileError("too_many_rows", max=MAX_ROWS)
             if len(rows) % 1000 == 0:
                 deadline.check()
     except csv.Error:
-        raise FileError("not_text") from None
+        raise FileError("broken_quotes", line=line) from None
+    _check_format(rows, lines, delimiter)
     return rows
+
+
+def _check_format(rows: list[list], lines: list[int], delimiter: str) -> None:
+    """A quoted cell that swallowed the following lines, or a line written with another
+    separator than the header's, breaks the whole file: refused, with the line named."""
+    width = 0
+    for row, line in zip(rows, lines, strict=True):
+        filled = [cell for cell in row if cell.strip()]
+        if any("\n" in cell and delimiter in cell for cell in filled):
+            raise FileError("broken_quotes", line=line)
+        if not width:
+            width = len(filled) if len(filled) >= 2 else 0
+            continue
+        if len(filled) == 1 and width >= 3:
+            found = _other_delimiter(filled[0], delimiter, width)
+            if found:
+                raise FileError(
+                    "mixed_delimiters",
+                    line=line,
+                    found=DELIMITER_NAMES[found],
+                    expected=DELIMITER_NAMES[delimiter],
+                )
+
+
+def _other_delimiter(cell: str, delimiter: str, width: int) -> str | None:
+    """The other separator a single-cell line is split by into (about) the header's width."""
+    for candidate in DELIMITER_NAMES:
+        if candidate != delimiter and cell.count(candidate) >= max(2, width // 2):
+            return candidate
+    return None
 
 
 def _read_xlsx(content: bytes, deadline: Deadline) -> list[list]:
@@ -200,7 +253,7 @@ def _sheet_rows(sheet, deadline: Deadline) -> list[list]:
     """At most MAX_ROWS rows of MAX_COLUMNS cells, whatever the sheet declares."""
     rows = []
     for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-        rows.append(list(row))
+        rows.append([spreadsheet_value(cell) for cell in row])
         if len(rows) > MAX_ROWS + 1:
             raise FileError("too_many_rows", max=MAX_ROWS)
         if len(rows) % 1000 == 0:

@@ -7,7 +7,8 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pendel.core.spreadsheets import CsvDictWriter, CsvWriter, number_text, xlsx_append
+from pendel.core.cells import spreadsheet_text, spreadsheet_value
+from pendel.core.spreadsheets import CsvDictWriter, CsvWriter, xlsx_append
 
 DANGEROUS = ['=HYPERLINK("http://evil.example")', "+1", "-1", "@SUM(1)", "\t=1", "\r=1"]
 
@@ -40,7 +41,21 @@ def test_an_xlsx_cell_is_never_a_formula(value):
     assert second.value == 1.5
 
 
-def test_a_checked_phone_number_is_kept_as_it_is():
+def test_a_phone_number_is_guarded_like_any_other_text():
     buffer = io.StringIO()
-    CsvWriter(buffer).writerow([number_text("+47 912 34 567"), number_text("+47=1")])
-    assert buffer.getvalue().strip() == "+47 912 34 567,'+47=1"
+    CsvWriter(buffer).writerow(["+47 91 23 45 67", "912 34 567"])
+    assert buffer.getvalue().strip() == "'+47 91 23 45 67,912 34 567"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [*DANGEROUS, "'=1", "''+47", "'t Hooft", "O'Brien", "'", "", "Åse", "+47 91 23 45 67"],
+)
+def test_reading_a_cell_back_removes_exactly_the_guard(value):
+    assert spreadsheet_value(spreadsheet_text(value)) == value
+
+
+def test_an_apostrophe_that_guards_nothing_is_kept_on_import():
+    assert spreadsheet_value("'t Hooft") == "'t Hooft"
+    assert spreadsheet_value("'=1") == "=1"
+    assert spreadsheet_value(7) == 7
