@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from datetime import date
 
 import phonenumbers
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 
 from pendel.core.audit import audit_sentence
 from pendel.core.models import AuditEvent
 from pendel.core.spreadsheets import CsvWriter, xlsx_append
-from pendel.employees.columns import COLUMNS, export_headers
+from pendel.employees.columns import COLUMNS, export_headers, fix_header
 from pendel.employees.models import AgeGroup, Employee
+from pendel.employees.parsing import describe_error
 
 CSV_DELIMITER = ";"
 CHUNK_ROWS = 2000
@@ -100,6 +101,35 @@ def employees_xlsx_file(employees, *, language: str, title: str):
 def employees_xlsx(employees, *, language: str, title: str) -> bytes:
     with employees_xlsx_file(employees, language=language, title=title) as handle:
         return handle.read()
+
+
+def _bad_row_cells(header: list[str], rows: list[dict]) -> Iterator[list]:
+    """The refused rows in the file's own columns, and a last column that says what to fix."""
+    yield [*header, fix_header(translation.get_language() or "en")]
+    for row in rows:
+        problems = [describe_error(error) for error in row["errors"]]
+        fix = " ".join(f"{problem['field']}: {problem['message']}" for problem in problems)
+        yield [*row["cells"], fix]
+
+
+def bad_rows_csv(header: list[str], rows: list[dict], *, language: str) -> bytes:
+    """Semicolon-separated UTF-8 with a BOM, like the export."""
+    buffer = io.StringIO()
+    writer = CsvWriter(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    with translation.override(language):
+        writer.writerows(_bad_row_cells(header, rows))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def bad_rows_xlsx(header: list[str], rows: list[dict], *, language: str) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    with translation.override(language):
+        for cells in _bad_row_cells(header, rows):
+            xlsx_append(sheet, cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _jsonable(value):

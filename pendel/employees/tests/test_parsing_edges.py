@@ -18,7 +18,10 @@ def test_one_day_of_employment_is_fine_but_ending_before_starting_is_not():
         ],
         country="NO",
     )
-    assert [(error["row"], error["code"]) for error in parsed.errors] == [(3, "end_before_start")]
+    assert parsed.errors == []
+    assert [(w["row"], w["code"]) for w in parsed.warnings] == [(3, "end_before_start")]
+    per = parsed.rows[1].values
+    assert "end_date" not in per and per["start_date"].isoformat() == "2026-03-02"
 
 
 def test_a_file_full_of_mistakes_counts_them_all_and_keeps_the_first_500():
