@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from pendel.core.cells import spreadsheet_text, spreadsheet_value
-from pendel.core.spreadsheets import CsvDictWriter, CsvWriter, xlsx_append
+from pendel.core.spreadsheets import CsvDictWriter, CsvWriter, XlsxStream, xlsx_append
 
 DANGEROUS = ['=HYPERLINK("http://evil.example")', "+1", "-1", "@SUM(1)", "\t=1", "\r=1"]
 
@@ -59,3 +59,36 @@ def test_an_apostrophe_that_guards_nothing_is_kept_on_import():
     assert spreadsheet_value("'t Hooft") == "'t Hooft"
     assert spreadsheet_value("'=1") == "=1"
     assert spreadsheet_value(7) == 7
+
+
+def _stream_rows(rows, title="Ansatte"):
+    buffer = io.BytesIO()
+    workbook = XlsxStream(buffer, title=title)
+    for row in rows:
+        workbook.append(row)
+    workbook.close()
+    buffer.seek(0)
+    return load_workbook(buffer)
+
+
+def test_the_streaming_workbook_opens_with_text_numbers_and_dates():
+    from datetime import date
+
+    book = _stream_rows([["Navn", "Antall", "Dato"], ["Åse & <Ødegård>", 3, date(2021, 3, 1)]])
+    sheet = book.active
+    assert sheet.title == "Ansatte"
+    header, row = sheet.iter_rows(values_only=True)
+    assert header == ("Navn", "Antall", "Dato")
+    assert row[0] == "Åse & <Ødegård>" and row[1] == 3 and row[2].date() == date(2021, 3, 1)
+
+
+@pytest.mark.parametrize("value", DANGEROUS)
+def test_a_streamed_cell_is_never_a_formula(value):
+    first = _stream_rows([[value]]).active["A1"]
+    assert (first.value, first.data_type) == ("'" + value, "s")
+
+
+def test_a_sheet_title_excel_refuses_is_made_acceptable():
+    title = _stream_rows([["x"]], title="Salg/drift: [Oslo]? " * 3).active.title
+    assert title == "Salg drift   Oslo   Salg drift"
+    assert len(title) <= 31
