@@ -27,6 +27,7 @@ MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024  # small parts may compress as well as they like
 MAX_PARTS = 1000
 EXTENSIONS = ("csv", "txt", "xlsx")
+HEADER_LINES = 10  # where the header may be, below a title line or two
 
 FILE_MESSAGES = {
     "empty": _("The file is empty."),
@@ -144,8 +145,16 @@ def _looks_binary(text: str) -> bool:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The separator the header line uses most: semicolon, comma or tab."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """The separator the header line uses most: semicolon, comma or tab. The header is the
+    first line (of the first few) with two separators at least, since it names three
+    columns or more: an HR system may write a title line above it."""
+    lines = [line for line in text.splitlines()[:HEADER_LINES] if line.strip()]
+    for line in lines:
+        counts = {sep: line.count(sep) for sep in (";", ",", "\t")}
+        best = max(counts, key=counts.get)
+        if counts[best] >= 2:
+            return best
+    first = lines[0] if lines else ""
     counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
     best = max(counts, key=counts.get)
     return best if counts[best] else ";"

@@ -97,3 +97,10 @@ def test_a_quoted_cell_with_the_separator_inside_is_fine():
         'Fornavn;Etternavn;E-post\n"Berg; Bjørn";B;b@fisk.no\n'.encode(), filename="a.csv"
     )
     assert rows[1][0] == "Berg; Bjørn"
+
+
+def test_a_title_line_above_a_comma_separated_header_does_not_hide_the_separator():
+    text = "Ansatte per 1. desember 2026\nFornavn,Etternavn,E-post\nÅse,Berg,ase@fisk.no\n"
+    rows = read_table(text.encode("utf-8"), filename="ansatte.csv")
+    assert rows[1] == ["Fornavn", "Etternavn", "E-post"]
+    assert rows[2] == ["Åse", "Berg", "ase@fisk.no"]
