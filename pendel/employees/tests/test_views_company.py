@@ -329,3 +329,18 @@ def test_who_has_left_follows_the_regions_calendar_not_the_servers(contact_clien
         page = contact_client.get(reverse("company:employee_list")).content.decode()
     assert "Stein" in page
     assert "Siri" not in page
+
+
+def test_a_file_with_broken_quoting_is_refused_whole_with_its_line(contact_client, world):
+    text = (
+        "Fornavn;Etternavn;E-post\r\n"
+        "Åse;Ødegård;ase@fisk.no\r\n"
+        '"Bjørn;Berg;bjorn@fisk.no\r\n'
+        "Siri;Sæther;siri@fisk.no\r\n"
+    )
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    response = contact_client.post(url, {"file": csv_upload(text)})
+    page = page_of(response)
+    assert "The file&#x27;s format is broken: the quotation mark on line 3" in page
+    assert "required" not in page.lower().split("format is broken")[1][:300]
+    assert not EmployeeImport.objects.exists()

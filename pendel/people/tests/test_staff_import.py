@@ -104,3 +104,18 @@ def test_an_outsider_gets_no_import_of_the_region(client, world):
     assert response.status_code == 404
     employee_import.refresh_from_db()
     assert employee_import.status == EmployeeImport.Status.READY
+
+
+def test_the_rows_kept_to_fix_can_be_deleted_after_the_import(advisor_client, world):
+    advisor_client.post(upload_url(world.location), {"file": csv_upload(HR_FILE)})
+    employee_import = EmployeeImport.objects.get()
+    args = [world.location.pk, employee_import.pk]
+    advisor_client.post(reverse("staff:employee_import_confirm", args=args))
+    page = page_of(advisor_client.get(reverse("staff:employee_import_confirm", args=args)))
+    assert "1 row with errors was left out." in page
+    response = advisor_client.post(reverse("staff:employee_import_discard", args=args), follow=True)
+    assert "The rows with errors were deleted." in page_of(response)
+    bad = reverse("staff:employee_import_bad_rows", args=args)
+    assert advisor_client.get(bad).status_code == 404
+    employee_import.refresh_from_db()
+    assert employee_import.status == EmployeeImport.Status.APPLIED and not employee_import.file
