@@ -94,7 +94,7 @@ def import_employees(page, tmp_path) -> None:
     )
     rows = page.get_by_role("table").get_by_role("row")
     expect(rows).to_have_count(3)  # the header and two errors
-    expect(page.get_by_role("link", name="Download the rows with errors (CSV)")).to_be_visible()
+    expect(page.get_by_role("button", name="Download the rows with errors (CSV)")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "import-errors")
 
