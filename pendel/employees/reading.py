@@ -73,7 +73,9 @@ class FileError(ValueError):
 
     @property
     def message(self) -> str:
-        return str(FILE_MESSAGES[self.code]) % self.params
+        # A separator is kept as itself (the params are stored); a tab is named in words.
+        params = {k: str(TAB) if v == "\t" else v for k, v in self.params.items()}
+        return str(FILE_MESSAGES[self.code]) % params
 
 
 def is_xlsx(content: bytes, filename: str) -> bool:
@@ -160,7 +162,8 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
-DELIMITER_NAMES = {";": ";", ",": ",", "\t": "Tab"}
+DELIMITERS = (";", ",", "\t")
+TAB = _("tab")
 
 
 def _read_csv(content: bytes, deadline: Deadline) -> list[list]:
@@ -206,14 +209,14 @@ def _check_format(rows: list[list], lines: list[int], delimiter: str) -> None:
                 raise FileError(
                     "mixed_delimiters",
                     line=line,
-                    found=DELIMITER_NAMES[found],
-                    expected=DELIMITER_NAMES[delimiter],
+                    found=found,
+                    expected=delimiter,
                 )
 
 
 def _other_delimiter(cell: str, delimiter: str, width: int) -> str | None:
     """The other separator a single-cell line is split by into (about) the header's width."""
-    for candidate in DELIMITER_NAMES:
+    for candidate in DELIMITERS:
         if candidate != delimiter and cell.count(candidate) >= max(2, width // 2):
             return candidate
     return None

@@ -104,3 +104,12 @@ def test_a_title_line_above_a_comma_separated_header_does_not_hide_the_separator
     rows = read_table(text.encode("utf-8"), filename="ansatte.csv")
     assert rows[1] == ["Fornavn", "Etternavn", "E-post"]
     assert rows[2] == ["Åse", "Berg", "ase@fisk.no"]
+
+
+def test_a_tab_among_semicolons_is_named_in_words():
+    text = (
+        "Fornavn;Etternavn;E-post;Avdeling\nÅse;Berg;ase@fisk.no;Lager\nPer\tDal\tp@fisk.no\tIT\n"
+    )
+    with translation.override("nb"):
+        message = _file_error(text)
+    assert "linje 3" in message and "«tabulator»" in message and "«;»" in message
