@@ -1,11 +1,12 @@
 """File downloads, one way for every app: the file as an attachment under a safe name, never
-sniffed as another type, and not kept by any cache when it holds personal data."""
+sniffed as another type, and not kept by any cache when it holds personal data. A large file
+is streamed: an open file in blocks, or an iterator of byte chunks as they are made."""
 
 import re
 import unicodedata
 from urllib.parse import quote
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 
 PERSONAL_CACHE_CONTROL = "private, no-store"
 # Characters that may not stand in a quoted filename, nor in most file systems.
@@ -44,10 +45,12 @@ def no_store(response: HttpResponse) -> HttpResponse:
 def file_response(
     content, *, filename: str, content_type: str, personal: bool = True
 ) -> HttpResponse:
-    """An attachment. `content` is bytes (or str), or an open binary file, which is
-    streamed and closed at the end."""
+    """An attachment. `content` is bytes (or str); an open binary file, which is streamed
+    and closed at the end; or an iterator of byte chunks, sent as they come."""
     if hasattr(content, "read"):
         response = FileResponse(content, content_type=content_type)
+    elif not isinstance(content, bytes | str):
+        response = StreamingHttpResponse(content, content_type=content_type)
     else:
         response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition(filename)

@@ -153,16 +153,62 @@ COLUMNS = (
     ),
 )
 
+# Columns that are read into another field and not kept themselves: the age group is worked
+# out from a birth date or a birth year, which Pendel does not store.
+SOURCES = {
+    "birth_date": (
+        "age_group",
+        (
+            "fodselsdato",
+            "fodt",
+            "fodelsedatum",
+            "fodd",
+            "geboortedatum",
+            "birthdate",
+            "dateofbirth",
+            "dob",
+        ),
+    ),
+    "birth_year": (
+        "age_group",
+        ("fodselsar", "fodelsear", "geboortejaar", "birthyear", "yearofbirth"),
+    ),
+}
+
+# The last column of the file of refused rows handed back to fix (exports.bad_rows_csv). A
+# file with this column is those rows, corrected: it adds and changes, and ends no one.
+FIX_COLUMN = {
+    "nb": "Hva som må rettes",
+    "en": "What to fix",
+    "sv": "Att rätta",
+    "nl": "Te verbeteren",
+}
+FIX = "fix"
+
 _BY_NAME = {
     fold(name): column.field
     for column in COLUMNS
     for name in (*column.names.values(), *column.synonyms, column.field)
 }
+_BY_NAME.update(
+    {fold(name): source for source, (_field, names) in SOURCES.items() for name in names}
+)
+_BY_NAME.update({fold(name): FIX for name in FIX_COLUMN.values()})
+
+
+def target_field(name: str) -> str:
+    """The employee field a column fills: its own, or the one a source column is read into."""
+    return SOURCES[name][0] if name in SOURCES else name
 
 
 def field_for_header(header) -> str | None:
-    """The employee field a column header names, in any of the four languages."""
+    """The employee field (or source, see SOURCES) a column header names, in any of the four
+    languages."""
     return _BY_NAME.get(fold(header or "")) if header is not None else None
+
+
+def fix_header(language: str) -> str:
+    return FIX_COLUMN.get(language, FIX_COLUMN["en"])
 
 
 def export_headers(language: str) -> list[str]:

@@ -2,16 +2,23 @@
 
 Row numbers are those the user sees in a spreadsheet: the header is row 1 (or lower, when
 an HR system writes a title line above it). Nothing here touches the database.
+
+Only the required values block a row (a name, a valid work email not used on an earlier
+row): such a row is kept aside, with its cells as they were, so that it can be handed back
+as a file to fix. A value of an optional column that does not fit is a warning: the cell is
+left out (a new employee gets nothing there, an existing one keeps what Pendel has) and the
+rest of the row is imported.
 """
 
 import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from pendel.employees import values
-from pendel.employees.columns import REQUIRED, field_for_header
+from pendel.employees.columns import FIX, REQUIRED, SOURCES, field_for_header, target_field
 from pendel.employees.models import Employee
 from pendel.employees.reading import NO_DEADLINE, Deadline, FileError, read_table
 from pendel.employees.values import CellError
@@ -31,37 +38,104 @@ class ParsedRow:
 class ParsedFile:
     fields: list[str]
     ignored_columns: list[str]
+    # Every column of the file in order: its header and what it is read as (a field, a
+    # source such as "birth_date", or None).
+    columns: list[dict] = field(default_factory=list)
     rows: list[ParsedRow] = field(default_factory=list)
+    # Rows refused for a required value: {"row", "cells", "errors": [{field, code, params}]}.
+    bad_rows: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     error_count: int = 0
+    warnings: list[dict] = field(default_factory=list)
+    warning_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rows_to_fix(self) -> bool:
+        """The file is the refused rows of an earlier import, corrected: it ends no one."""
+        return any(column["source"] == FIX for column in self.columns)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(self.warning_counts.values())
+
+    @property
+    def header(self) -> list[str]:
+        return [column["header"] for column in self.columns]
 
     def dumps(self) -> bytes:
         """The checked rows as JSON, kept between the preview and the apply."""
         rows = [
-            [row.number, *(_jsonable(row.values.get(name)) for name in self.fields)]
+            [row.number, {name: _jsonable(value) for name, value in row.values.items()}]
             for row in self.rows
         ]
-        return json.dumps({"fields": self.fields, "rows": rows}).encode("utf-8")
+        data = {
+            "fields": self.fields,
+            "columns": self.columns,
+            "rows": rows,
+            "bad_rows": self.bad_rows,
+            "warnings": self.warnings,
+            "warning_counts": self.warning_counts,
+        }
+        return json.dumps(data).encode("utf-8")
 
     @classmethod
     def loads(cls, content: bytes) -> "ParsedFile":
         data = json.loads(content)
-        fields = data["fields"]
-        parsed = cls(fields=fields, ignored_columns=[])
-        for number, *cells in data["rows"]:
-            row_values = dict(zip(fields, cells, strict=True))
+        parsed = cls(
+            fields=data["fields"],
+            ignored_columns=[],
+            columns=data.get("columns", []),
+            bad_rows=data.get("bad_rows", []),
+            warnings=data.get("warnings", []),
+            warning_counts=data.get("warning_counts", {}),
+        )
+        for number, row_values in data["rows"]:
             for name in DATE_FIELDS.intersection(row_values):
                 if row_values[name]:
                     row_values[name] = date.fromisoformat(row_values[name])
             parsed.rows.append(ParsedRow(number=number, values=row_values))
         return parsed
 
+    def bad_row_emails(self) -> set[str]:
+        """The work emails (as written) of the refused rows: those employees stay as they are."""
+        at = [i for i, column in enumerate(self.columns) if column["source"] == "email"]
+        if not at:
+            return set()
+        return {row["cells"][at[0]].strip().lower() for row in self.bad_rows} - {""}
+
+    def without(self, ignored) -> "ParsedFile":
+        """The file as if the optional columns of these fields were not in it."""
+        ignored = set(ignored).difference(REQUIRED)
+        if not ignored:
+            return self
+        return ParsedFile(
+            fields=[name for name in self.fields if name not in ignored],
+            ignored_columns=self.ignored_columns,
+            columns=self.columns,
+            rows=[
+                ParsedRow(row.number, {k: v for k, v in row.values.items() if k not in ignored})
+                for row in self.rows
+            ],
+            bad_rows=self.bad_rows,
+            errors=self.errors,
+            error_count=self.error_count,
+            warnings=[w for w in self.warnings if w["field"] not in ignored],
+            warning_counts={k: n for k, n in self.warning_counts.items() if k not in ignored},
+        )
+
     def add_error(self, row: int, field_name: str, error: CellError) -> None:
         self.error_count += 1
         if len(self.errors) < MAX_STORED_ERRORS:
-            self.errors.append(
-                {"row": row, "field": field_name, "code": error.code, "params": error.params}
-            )
+            self.errors.append(_problem(row, field_name, error))
+
+    def add_warning(self, row: int, field_name: str, error: CellError) -> None:
+        self.warning_counts[field_name] = self.warning_counts.get(field_name, 0) + 1
+        if len(self.warnings) < MAX_STORED_ERRORS:
+            self.warnings.append(_problem(row, field_name, error))
+
+
+def _problem(row: int, field_name: str, error: CellError) -> dict:
+    return {"row": row, "field": field_name, "code": error.code, "params": error.params}
 
 
 def _jsonable(value):
@@ -69,21 +143,23 @@ def _jsonable(value):
 
 
 READERS = {
-    "first_name": lambda v, c: values.read_text(v, max_length=100, required=True),
-    "last_name": lambda v, c: values.read_text(v, max_length=100, required=True),
-    "email": lambda v, c: values.read_email(v),
-    "phone": lambda v, c: values.read_phone(v, country=c),
-    "department": lambda v, c: values.read_text(v, max_length=100),
-    "age_group": lambda v, c: values.read_age_group(v),
-    "postcode": lambda v, c: values.read_postcode(v, country=c),
-    "start_date": lambda v, c: values.read_date(v),
-    "end_date": lambda v, c: values.read_date(v),
-    "language": lambda v, c: values.read_language(v),
+    "first_name": lambda v, c, t: values.read_text(v, max_length=100, required=True),
+    "last_name": lambda v, c, t: values.read_text(v, max_length=100, required=True),
+    "email": lambda v, c, t: values.read_email(v),
+    "phone": lambda v, c, t: values.read_phone(v, country=c),
+    "department": lambda v, c, t: values.read_text(v, max_length=100),
+    "age_group": lambda v, c, t: values.read_age(v, today=t),
+    "birth_date": lambda v, c, t: values.read_birth_date(v, today=t),
+    "birth_year": lambda v, c, t: values.read_birth_year(v, today=t),
+    "postcode": lambda v, c, t: values.read_postcode(v, country=c),
+    "start_date": lambda v, c, t: values.read_date(v),
+    "end_date": lambda v, c, t: values.read_date(v),
+    "language": lambda v, c, t: values.read_language(v),
 }
 
 
 def field_label(name: str) -> str:
-    return capfirst(str(Employee._meta.get_field(name).verbose_name))
+    return capfirst(str(Employee._meta.get_field(target_field(name)).verbose_name))
 
 
 def parse_file(
@@ -95,9 +171,19 @@ def parse_file(
     return parse_table(table, country=country, deadline=deadline)
 
 
-def parse_table(table: list[list], *, country: str, deadline: Deadline = NO_DEADLINE) -> ParsedFile:
-    header_index, mapping, ignored = _find_header(table)
-    parsed = ParsedFile(fields=list(mapping.values()), ignored_columns=ignored)
+def parse_table(
+    table: list[list],
+    *,
+    country: str,
+    deadline: Deadline = NO_DEADLINE,
+    today: date | None = None,
+) -> ParsedFile:
+    today = today or timezone.localdate()
+    header_index, mapping, columns = _find_header(table)
+    mapping = {position: name for position, name in mapping.items() if name != FIX}
+    fields = list(dict.fromkeys(target_field(name) for name in mapping.values()))
+    ignored = [column["header"][:60] for column in columns if column["source"] in (None, FIX)]
+    parsed = ParsedFile(fields=fields, ignored_columns=ignored, columns=columns)
     first_rows: dict[str, int] = {}
     for index in range(header_index + 1, len(table)):
         cells = table[index]
@@ -105,31 +191,49 @@ def parse_table(table: list[list], *, country: str, deadline: Deadline = NO_DEAD
             deadline.check()
         if not any(values.as_text(cell) for cell in cells):
             continue
-        row = ParsedRow(number=index + 1, values={})
-        row.values, errors = _clean_row(cells, mapping, country)
-        for name, error in errors:
-            parsed.add_error(row.number, name, error)
-        _check_duplicate(row, first_rows, parsed)
-        parsed.rows.append(row)
-    if not parsed.rows:
+        number = index + 1
+        row_values, errors, warnings = _clean_row(cells, mapping, country, today)
+        errors += _duplicate(number, row_values.get("email"), first_rows)
+        for name, warning in warnings:
+            parsed.add_warning(number, name, warning)
+        if errors:
+            for name, error in errors:
+                parsed.add_error(number, name, error)
+            parsed.bad_rows.append(_bad_row(number, cells, len(columns), errors))
+        else:
+            parsed.rows.append(ParsedRow(number=number, values=row_values))
+    if not parsed.rows and not parsed.bad_rows:
         raise FileError("no_rows")
     return parsed
 
 
-def _find_header(table: list[list]) -> tuple[int, dict[int, str], list[str]]:
+def _bad_row(number: int, cells: list, width: int, errors: list) -> dict:
+    texts = [values.as_text(cell) for cell in cells[:width]]
+    return {
+        "row": number,
+        "cells": texts + [""] * (width - len(texts)),
+        "errors": [_problem(number, name, error) for name, error in errors],
+    }
+
+
+def _find_header(table: list[list]) -> tuple[int, dict[int, str], list[dict]]:
     """The first row (of the first few) that names at least two known columns."""
     for index, cells in enumerate(table[:HEADER_SEARCH_ROWS]):
         mapping: dict[int, str] = {}
-        ignored = []
+        columns = []
         for position, cell in enumerate(cells):
-            name = field_for_header(values.as_text(cell))
+            header = values.as_text(cell)
+            name = field_for_header(header)
             if name and name not in mapping.values():
                 mapping[position] = name
-            elif values.as_text(cell):
-                ignored.append(values.as_text(cell)[:60])
+            else:
+                name = None
+            columns.append({"header": header[:100], "source": name})
+        while columns and not columns[-1]["header"]:
+            columns.pop()
         if len(mapping) >= 2:
             _check_required(mapping)
-            return index, mapping, ignored
+            return index, mapping, columns
     raise FileError("no_header")
 
 
@@ -140,30 +244,42 @@ def _check_required(mapping: dict[int, str]) -> None:
         raise FileError("missing_columns", columns=labels)
 
 
-def _clean_row(cells: list, mapping: dict, country: str) -> tuple[dict, list]:
-    cleaned, errors = {}, []
+def _clean_row(cells: list, mapping: dict, country: str, today: date):
+    """The row's values, the errors that refuse it and the warnings of cells left out."""
+    cleaned, errors, warnings = {}, [], []
+    sourced: dict[str, list] = {}
     for position, name in mapping.items():
+        cell = cells[position] if position < len(cells) else None
         try:
-            cleaned[name] = READERS[name](
-                cells[position] if position < len(cells) else None, country
-            )
+            value = READERS[name](cell, country, today)
         except CellError as error:
-            errors.append((name, error))
+            (errors if name in REQUIRED else warnings).append((target_field(name), error))
+            continue
+        if name in SOURCES or name == "age_group":
+            sourced.setdefault(target_field(name), []).append(value)
+        else:
+            cleaned[name] = value
+    for name, found in sourced.items():
+        given = [value for value in found if value]
+        if given:  # a cell that did not fit, made up for by another column
+            warnings = [(field_name, w) for field_name, w in warnings if field_name != name]
+        if given or not any(field_name == name for field_name, _w in warnings):
+            cleaned[name] = given[0] if given else ""
     start, end = cleaned.get("start_date"), cleaned.get("end_date")
     if isinstance(start, date) and isinstance(end, date) and end < start:
-        errors.append(("end_date", CellError("end_before_start")))
-    return cleaned, errors
+        del cleaned["end_date"]
+        warnings.append(("end_date", CellError("end_before_start")))
+    return cleaned, errors, warnings
 
 
-def _check_duplicate(row: ParsedRow, first_rows: dict[str, int], parsed: ParsedFile) -> None:
-    email = row.values.get("email")
+def _duplicate(number: int, email: str | None, first_rows: dict[str, int]) -> list:
     if not email:
-        return
+        return []
     key = email.lower()
     if key in first_rows:
-        parsed.add_error(row.number, "email", CellError("duplicate_email", other=first_rows[key]))
-    else:
-        first_rows[key] = row.number
+        return [("email", CellError("duplicate_email", other=first_rows[key]))]
+    first_rows[key] = number
+    return []
 
 
 def describe_error(error: dict) -> dict:

@@ -1,8 +1,9 @@
 """What an import will do to a location's employees: who is added, who changes, who ends.
 
 Existing employees are read in one query and matched by lower(email); employees missing
-from the file are ended (never deleted). The digest lets the confirm step notice that the
-employees changed since the preview was shown.
+from the file are ended (never deleted), except those of a row refused for its errors, and
+no one when the file is the corrected rows of an earlier import. The digest lets the confirm
+step notice that the employees changed since the preview was shown.
 """
 
 import hashlib
@@ -14,6 +15,7 @@ from pendel.employees.models import Employee
 from pendel.employees.parsing import ParsedFile
 
 SAMPLE_SIZE = 100
+MAX_COLUMNS_SHOWN = 60
 
 
 @dataclass
@@ -51,7 +53,14 @@ def plan_import(*, location, parsed: ParsedFile, today: date) -> Plan:
         changes = _apply_values(employee, row.values)
         if changes:
             plan.update.append((employee, changes))
-    plan.end = [employee for employee in existing if employee.pk not in matched]
+    if parsed.rows_to_fix:
+        return plan
+    kept = parsed.bad_row_emails()  # a refused row's employee is neither changed nor ended
+    plan.end = [
+        employee
+        for employee in existing
+        if employee.pk not in matched and employee.email.lower() not in kept
+    ]
     return plan
 
 
@@ -91,6 +100,11 @@ def plan_preview(plan: Plan, parsed: ParsedFile) -> dict:
         "existing": plan.existing,
         "fields": parsed.fields,
         "ignored_columns": parsed.ignored_columns[:20],
+        "columns": parsed.columns[:MAX_COLUMNS_SHOWN],
+        "warnings": parsed.warnings,
+        "warning_count": parsed.warning_count,
+        "bad_rows": len(parsed.bad_rows),
+        "rows_to_fix": parsed.rows_to_fix,
         "added": [_new_person(values) for values in plan.create[:SAMPLE_SIZE]],
         "changed": [
             {**_person(e), "fields": sorted(changes)} for e, changes in plan.update[:SAMPLE_SIZE]

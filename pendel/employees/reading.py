@@ -13,6 +13,8 @@ from time import monotonic
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
+from pendel.core.cells import spreadsheet_value
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 60
@@ -25,6 +27,7 @@ MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024  # small parts may compress as well as they like
 MAX_PARTS = 1000
 EXTENSIONS = ("csv", "txt", "xlsx")
+HEADER_LINES = 10  # where the header may be, below a title line or two
 
 FILE_MESSAGES = {
     "empty": _("The file is empty."),
@@ -48,6 +51,16 @@ FILE_MESSAGES = {
     ),
     "missing_columns": _("These columns are missing: %(columns)s."),
     "no_rows": _("The file has column names but no employees."),
+    "broken_quotes": _(
+        "The file's format is broken: the quotation mark on line %(line)s is not closed "
+        "where the cell ends, so the lines after it run together. Nothing has been "
+        "imported. Correct that line, or save the file from your HR system again as CSV."
+    ),
+    "mixed_delimiters": _(
+        "The file's format is broken: line %(line)s separates its cells with "
+        "“%(found)s”, the column names with “%(expected)s”. Nothing has been imported. "
+        "Save the file from your HR system again as CSV, with one separator throughout."
+    ),
     "gone": _("The uploaded file is no longer available. Please upload it again."),
     "interrupted": _(
         "Reading the file was interrupted again and again. Split it into several files or "
@@ -64,7 +77,9 @@ class FileError(ValueError):
 
     @property
     def message(self) -> str:
-        return str(FILE_MESSAGES[self.code]) % self.params
+        # A separator is kept as itself (the params are stored); a tab is named in words.
+        params = {k: str(TAB) if v == "\t" else v for k, v in self.params.items()}
+        return str(FILE_MESSAGES[self.code]) % params
 
 
 def is_xlsx(content: bytes, filename: str) -> bool:
@@ -136,29 +151,79 @@ def _looks_binary(text: str) -> bool:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The separator the header line uses most: semicolon, comma or tab."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """The separator the header line uses most: semicolon, comma or tab. The header is the
+    first line (of the first few) with two separators at least, since it names three
+    columns or more: an HR system may write a title line above it."""
+    lines = [line for line in text.splitlines()[:HEADER_LINES] if line.strip()]
+    for line in lines:
+        counts = {sep: line.count(sep) for sep in (";", ",", "\t")}
+        best = max(counts, key=counts.get)
+        if counts[best] >= 2:
+            return best
+    first = lines[0] if lines else ""
     counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
     best = max(counts, key=counts.get)
     return best if counts[best] else ";"
+
+
+DELIMITERS = (";", ",", "\t")
+TAB = _("tab")
 
 
 def _read_csv(content: bytes, deadline: Deadline) -> list[list]:
     text = decode(content)
     if _looks_binary(text):
         raise FileError("not_text")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows = []
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, lines = [], []
     try:
-        for row in reader:
-            rows.append(row[:MAX_COLUMNS])
+        while True:
+            line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            rows.append([spreadsheet_value(cell) for cell in row[:MAX_COLUMNS]])
+            lines.append(line)
             if len(rows) > MAX_ROWS + 1:
                 raise FileError("too_many_rows", max=MAX_ROWS)
             if len(rows) % 1000 == 0:
                 deadline.check()
     except csv.Error:
-        raise FileError("not_text") from None
+        raise FileError("broken_quotes", line=line) from None
+    _check_format(rows, lines, delimiter)
     return rows
+
+
+def _check_format(rows: list[list], lines: list[int], delimiter: str) -> None:
+    """A quoted cell that swallowed the following lines, or a line written with another
+    separator than the header's, breaks the whole file: refused, with the line named."""
+    width = 0
+    for row, line in zip(rows, lines, strict=True):
+        filled = [cell for cell in row if cell.strip()]
+        if any("\n" in cell and delimiter in cell for cell in filled):
+            raise FileError("broken_quotes", line=line)
+        if not width:
+            width = len(filled) if len(filled) >= 2 else 0
+            continue
+        if len(filled) == 1 and width >= 3:
+            found = _other_delimiter(filled[0], delimiter, width)
+            if found:
+                raise FileError(
+                    "mixed_delimiters",
+                    line=line,
+                    found=found,
+                    expected=delimiter,
+                )
+
+
+def _other_delimiter(cell: str, delimiter: str, width: int) -> str | None:
+    """The other separator a single-cell line is split by into (about) the header's width."""
+    for candidate in DELIMITERS:
+        if candidate != delimiter and cell.count(candidate) >= max(2, width // 2):
+            return candidate
+    return None
 
 
 def _read_xlsx(content: bytes, deadline: Deadline) -> list[list]:
@@ -204,7 +269,7 @@ def _sheet_rows(sheet, deadline: Deadline) -> list[list]:
     """At most MAX_ROWS rows of MAX_COLUMNS cells, whatever the sheet declares."""
     rows = []
     for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-        rows.append(list(row))
+        rows.append([spreadsheet_value(cell) for cell in row])
         if len(rows) > MAX_ROWS + 1:
             raise FileError("too_many_rows", max=MAX_ROWS)
         if len(rows) % 1000 == 0:

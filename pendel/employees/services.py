@@ -19,6 +19,7 @@ from pendel.core.audit import Target, audit_event, audit_record, audit_record_ma
 from pendel.core.dates import region_today
 from pendel.core.models import AuditEvent
 from pendel.employees.audit import EmployeesAction
+from pendel.employees.columns import REQUIRED
 from pendel.employees.exports import personal_data
 from pendel.employees.models import PERSONAL_FIELDS, Employee, EmployeeImport
 from pendel.employees.parsing import ParsedFile, parse_file
@@ -184,19 +185,18 @@ def employee_import_prepare(*, location, actor, upload) -> EmployeeImport:
 
 
 def _set_checked(employee_import: EmployeeImport, parsed: ParsedFile) -> None:
-    """Status, counts and preview of a file that was read, and its checked rows when it has
-    no errors. A file with errors is not planned: its rows are incomplete, and it cannot be
+    """Status, counts and preview of a file that was read, and its checked rows (the good
+    ones to apply, the refused ones to hand back). A file without one good row cannot be
     applied."""
     location = employee_import.location
     plan = Plan()
-    if not parsed.error_count:
+    if parsed.rows:
         plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
     Status = EmployeeImport.Status
-    employee_import.status = Status.INVALID if parsed.error_count else Status.READY
-    employee_import.row_count = len(parsed.rows)
+    employee_import.status = Status.READY if parsed.rows else Status.INVALID
+    employee_import.row_count = len(parsed.rows) + len(parsed.bad_rows)
     _set_preview(employee_import, plan, parsed)
-    if not parsed.error_count:
-        employee_import.file.save("rows.json", ContentFile(parsed.dumps()), save=False)
+    employee_import.file.save("rows.json", ContentFile(parsed.dumps()), save=False)
 
 
 def employee_import_receive(*, location, actor, upload) -> EmployeeImport:
@@ -282,11 +282,43 @@ def import_file_error(employee_import: EmployeeImport) -> str:
         return FileError("not_text").message
 
 
-def _set_preview(employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile) -> None:
+def _set_preview(
+    employee_import: EmployeeImport, plan: Plan, parsed: ParsedFile, ignored=()
+) -> None:
     employee_import.added, employee_import.changed, employee_import.ended = plan.counts
     employee_import.error_count = parsed.error_count
     employee_import.errors = parsed.errors
-    employee_import.preview = plan_preview(plan, parsed)
+    employee_import.preview = {**plan_preview(plan, parsed), "ignored": sorted(ignored)}
+
+
+def import_ignored(employee_import: EmployeeImport) -> list[str]:
+    return list(employee_import.preview.get("ignored", []))
+
+
+def employee_import_ignore(*, employee_import: EmployeeImport, ignored) -> EmployeeImport:
+    """Check the file again as if the columns of these optional fields were not in it (their
+    values are neither added nor changed, and their warnings go). Changes no employee."""
+    if employee_import.status not in (EmployeeImport.Status.READY, EmployeeImport.Status.INVALID):
+        raise ValidationError(gettext("This import has already been applied or discarded."))
+    stored = _parse_stored(employee_import)
+    ignored = set(ignored).intersection(stored.fields).difference(REQUIRED)
+    parsed = stored.without(ignored)
+    location = employee_import.location
+    plan = Plan()
+    if parsed.rows:
+        plan = plan_import(location=location, parsed=parsed, today=region_today(location.region))
+    _set_preview(employee_import, plan, parsed, ignored)
+    employee_import.save(
+        update_fields=["added", "changed", "ended", "error_count", "errors", "preview"]
+        + ["updated_at"]
+    )
+    return employee_import
+
+
+def employee_import_bad_rows(employee_import: EmployeeImport) -> tuple[list[str], list[dict]]:
+    """The header of the uploaded file and its refused rows, to be handed back to fix."""
+    parsed = _parse_stored(employee_import)
+    return parsed.header, parsed.bad_rows
 
 
 def employee_import_apply(
@@ -300,17 +332,18 @@ def employee_import_apply(
     if employee_import.status == EmployeeImport.Status.READING:
         raise ValidationError(gettext("The file is still being read. Please wait a moment."))
     if employee_import.status in (EmployeeImport.Status.INVALID, EmployeeImport.Status.UNREADABLE):
-        raise ValidationError(gettext("Only an import without errors can be applied."))
+        raise ValidationError(gettext("This file has no row that can be imported."))
     if employee_import.status != EmployeeImport.Status.READY:
         raise ValidationError(gettext("This import has already been applied or discarded."))
-    parsed = _parse_stored(employee_import)
+    stored = _parse_stored(employee_import)
+    parsed = stored.without(import_ignored(employee_import))
     try:
         with transaction.atomic():
             ended_ids, ended_on = _apply(employee_import, parsed, actor)
             if ended_ids and on_ended is not None:
                 on_ended(ended_ids, ended_on)
     except StalePreview as stale:
-        _set_preview(employee_import, stale.plan, parsed)
+        _set_preview(employee_import, stale.plan, parsed, import_ignored(employee_import))
         employee_import.save(update_fields=["added", "changed", "ended", "preview", "updated_at"])
         raise ValidationError(
             gettext(
@@ -349,13 +382,16 @@ def _apply(employee_import: EmployeeImport, parsed: ParsedFile, actor) -> tuple[
     if plan_digest(plan) != employee_import.preview.get("digest"):
         raise StalePreview(plan)
     ended = _write_plan(plan, location=location, actor=actor, import_id=employee_import.pk, now=now)
-    _close(employee_import)
+    _close(employee_import, keep=parsed.bad_rows)
+    counts = dict(zip(("added", "changed", "ended"), plan.counts, strict=True))
+    if parsed.bad_rows:
+        counts["left_out"] = len(parsed.bad_rows)
     audit_record(
         actor=actor,
         action=EmployeesAction.IMPORT_APPLIED,
         target=Target("employee_import", employee_import.pk),
         region_id=location.region_id,
-        changes=dict(zip(("added", "changed", "ended"), plan.counts, strict=True)),
+        changes=counts,
     )
     return ended
 
@@ -412,13 +448,27 @@ class AuditEventRows:
         )
 
 
-def _close(employee_import: EmployeeImport) -> None:
+def _close(employee_import: EmployeeImport, keep: list[dict] | None = None) -> None:
     """Once applied or discarded, an import keeps its counts but no names, addresses or
-    file; the file goes from storage after commit."""
+    file; the file goes from storage after commit. An applied import keeps only its refused
+    rows (`keep`), for the user to download and fix, until it is discarded."""
     name = employee_import.file.name
-    EmployeeImport.objects.filter(pk=employee_import.pk).update(
-        preview={"fields": employee_import.preview.get("fields", [])}, errors=[], file=""
-    )
+    preview = employee_import.preview
+    kept = ""
+    if keep:
+        rows = ParsedFile(fields=[], ignored_columns=[], columns=preview.get("columns", []))
+        rows.bad_rows = keep
+        kept = ContentFile(rows.dumps())
+    closed = EmployeeImport.objects.get(pk=employee_import.pk)
+    if kept:
+        closed.file.save("rows.json", kept, save=False)
+    closed.preview = {"fields": preview.get("fields", [])}
+    if keep:
+        closed.preview.update(columns=preview.get("columns", []), bad_rows=len(keep))
+    closed.errors = []
+    if not kept:
+        closed.file = ""
+    closed.save(update_fields=["preview", "errors", "file"])
     if name:
         storage = employee_import.file.storage
         transaction.on_commit(lambda: storage.delete(name))
@@ -427,6 +477,9 @@ def _close(employee_import: EmployeeImport) -> None:
 @transaction.atomic
 def employee_import_discard(*, employee_import: EmployeeImport, actor) -> None:
     if employee_import.status == EmployeeImport.Status.APPLIED:
+        if employee_import.file:  # the refused rows kept to download: forget them now
+            _close(employee_import)
+            return
         raise ValidationError(gettext("This import has already been applied."))
     EmployeeImport.objects.filter(pk=employee_import.pk).update(
         status=EmployeeImport.Status.DISCARDED, updated_at=timezone.now()

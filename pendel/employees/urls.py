@@ -25,11 +25,5 @@ company_patterns = [
     path("employees/", company.employee_list, name="employee_list"),
     path("employees/new/", company.employee_create, name="employee_create"),
     path("employees/export/", company.employee_export, name="employee_export"),
-    path("employees/import/", company.employee_import, name="employee_import"),
-    path(
-        "employees/import/<int:pk>/discard/",
-        company.employee_import_discard,
-        name="employee_import_discard",
-    ),
     path("employees/<int:pk>/data/", company.employee_data_export, name="employee_data_export"),
 ]

@@ -28,6 +28,8 @@ MESSAGES = {
     "invalid_age_group": _(
         "“%(value)s” is not an age group. Use under 25, 25–34, 35–44, 45–54, 55–64 or 65+."
     ),
+    "invalid_birth_date": _("“%(value)s” is not a birth date. Use dd.mm.yyyy or yyyy-mm-dd."),
+    "invalid_birth_year": _("“%(value)s” is not a year of birth."),
     "invalid_language": _("“%(value)s” is not a language Pendel knows. Use nb, en, sv or nl."),
     "end_before_start": _("The end date is before the start date."),
     "duplicate_email": _("This email address is also on row %(other)s."),
@@ -213,6 +215,52 @@ def read_age_group(value) -> str:
         return _age_group_from_words(text)
     except ValueError:
         raise CellError("invalid_age_group", value=text[:30]) from None
+
+
+def _group_for_birth_date(born: date, today: date) -> str:
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    if not 14 <= age <= 100:
+        raise ValueError(born)
+    return _group_for_age(age)
+
+
+def read_birth_date(value, *, today: date) -> str:
+    """The age group of someone born on the day; the date itself is not kept."""
+    try:
+        born = read_date(value)
+    except CellError:
+        born = None
+    if born is None:
+        if as_text(value):
+            raise CellError("invalid_birth_date", value=as_text(value)[:30])
+        return ""
+    try:
+        return _group_for_birth_date(born, today)
+    except ValueError:
+        raise CellError("invalid_birth_date", value=as_text(value)[:30]) from None
+
+
+def read_birth_year(value, *, today: date) -> str:
+    """The age group of someone born in that year (their age at the end of this year)."""
+    text = as_text(value)
+    if not text:
+        return ""
+    if not re.fullmatch(r"(19|20)\d\d", text) or not 14 <= today.year - int(text) <= 100:
+        raise CellError("invalid_birth_year", value=text[:30])
+    return _group_for_age(today.year - int(text))
+
+
+def read_age(value, *, today: date) -> str:
+    """What an HR system writes in an age column: an age group (see read_age_group), or a
+    birth date or a birth year, read as the age group they mean."""
+    if isinstance(value, date):
+        return read_birth_date(value, today=today)
+    text = as_text(value)
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return read_birth_year(text, today=today)
+    if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{1,2}-\d{1,2}", text):
+        return read_birth_date(text, today=today)
+    return read_age_group(value)
 
 
 _LANGUAGE_NAMES = {

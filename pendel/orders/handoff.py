@@ -41,7 +41,7 @@ from django.utils import timezone
 from pendel.catalogue.pricing import quotes_for, share_of
 from pendel.core.audit import audit_record
 from pendel.core.dates import month_end, month_value
-from pendel.core.spreadsheets import CsvDictWriter, number_text
+from pendel.core.spreadsheets import CsvDictWriter
 from pendel.core.tokens import new_token, token_hash
 from pendel.orders.audit import OrdersAction
 from pendel.orders.models import HandoffKey
@@ -109,7 +109,7 @@ def handoff_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = CsvDictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows({**row, "phone": number_text(row["phone"])} for row in rows)
+    writer.writerows(rows)
     return buffer.getvalue()
 
 

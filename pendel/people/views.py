@@ -1,6 +1,6 @@
-"""Ending and erasing an employee and applying an import (which may end some), on Min side
-and in the back office. The pages are the employees app's; the work crosses apps, so the
-views call `pendel.people.services`."""
+"""Ending and erasing an employee, on Min side and in the back office. The pages are the
+employees app's; the work crosses apps, so the views call `pendel.people.services`. The
+import's pages (which may end employees) are in `pendel.people.imports`."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,20 +10,9 @@ from django.utils.translation import gettext
 from pendel.accounts.access import contact_person_required, request_scope, staff_required
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.employees.forms import EmployeeForm, EndForm
-from pendel.employees.models import EmployeeImport
-from pendel.employees.parsing import describe_error, field_label
-from pendel.employees.selectors import employee_get_for, employee_import_get_for
-from pendel.employees.views.company import (
-    applied_message,
-    editable_employee,
-    employee_list_url,
-    labelled_preview,
-    reading_page,
-)
+from pendel.employees.selectors import employee_get_for
+from pendel.employees.views.company import editable_employee, employee_list_url
 from pendel.people import services
-
-# An import whose file is (or could not be) read in the background has no preview yet.
-BEING_READ = {EmployeeImport.Status.READING, EmployeeImport.Status.UNREADABLE}
 
 
 @contact_person_required
@@ -97,31 +86,3 @@ def staff_employee_erase(request, location_id: int, pk: int):
         return redirect("staff:employee_list", location_id=location_id)
     context = {"employee": employee, "location": employee.location}
     return render(request, "employees/staff/employee_erase.html", context)
-
-
-@contact_person_required
-def employee_import_confirm(request, pk: int):
-    """The preview; confirming applies all of it or nothing."""
-    employee_import = employee_import_get_for(request_scope(request), pk)
-    if request.htmx or employee_import.status in BEING_READ:
-        return reading_page(request, employee_import)
-    if request.method == "POST":
-        try:
-            applied = services.employee_import_apply(
-                employee_import=employee_import, actor=request.user
-            )
-        except ValidationError as error:
-            message_validation_error(request, error)
-            return redirect("company:employee_import_confirm", pk=pk)
-        messages.success(request, applied_message(applied))
-        return redirect(employee_list_url(employee_import.location))
-    context = {
-        "employee_import": employee_import,
-        "location": employee_import.location,
-        "errors": [describe_error(error) for error in employee_import.errors],
-        "fields": [field_label(name) for name in employee_import.preview.get("fields", [])],
-        "preview": labelled_preview(employee_import.preview),
-        # A file that ends most of the list is likely a partial export: say so plainly.
-        "ends_most": employee_import.ended * 2 > employee_import.preview.get("existing", 0) > 0,
-    }
-    return render(request, "employees/company/import_preview.html", context)

@@ -89,13 +89,17 @@ def import_employees(page, tmp_path) -> None:
     bad.write_bytes(BAD_CSV.encode("cp1252"))
     page.get_by_label(re.compile(r"^Employee file")).set_input_files(str(bad))
     page.get_by_role("button", name="Check the file").click()
-    expect(page.get_by_role("heading", level=2).first).to_contain_text("2 errors")
+    expect(page.get_by_role("heading", level=2).first).to_contain_text(
+        "2 rows have errors and will be left out."
+    )
     rows = page.get_by_role("table").get_by_role("row")
     expect(rows).to_have_count(3)  # the header and two errors
+    expect(page.get_by_role("button", name="Download the rows with errors (CSV)")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "import-errors")
 
-    page.get_by_role("button", name="Upload a corrected file").click()
+    page.get_by_role("button", name="Discard").click()
+    page.get_by_role("button", name="Import from file").click()
     good = tmp_path / "ansatte-rettet.csv"
     good.write_bytes(GOOD_CSV.encode("cp1252"))
     page.get_by_label(re.compile(r"^Employee file")).set_input_files(str(good))

@@ -134,6 +134,10 @@ RULES: dict[str, Rule] = {
     "staff:employee_export": region(),
     "staff:employee_data_export": region("employee"),
     "staff:employee_erase": region("employee"),
+    "staff:employee_import": region(),
+    "staff:employee_import_confirm": region("import"),
+    "staff:employee_import_discard": region("import"),
+    "staff:employee_import_bad_rows": region("import"),
     "staff:document_list": STAFF,
     "staff:document_upload": STAFF,
     "staff:document_download": region("document"),
@@ -216,6 +220,7 @@ RULES: dict[str, Rule] = {
     "company:employee_edit": company("employee"),
     "company:employee_data_export": company("employee"),
     "company:employee_import_confirm": company("import"),
+    "company:employee_import_bad_rows": company("import"),
     "company:employee_end": company("employee"),
     "company:employee_erase": company("employee"),
     "company:document_list": CONTACT,
@@ -445,7 +450,11 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         "import": employee_import_prepare(
             location=location,
             actor=advisor,
-            upload=csv_upload(f"Fornavn;Etternavn;E-post\nNy;Person;ny@{key}.example.com\n"),
+            # One row to import, one refused (its row comes back as a file to fix).
+            upload=csv_upload(
+                f"Fornavn;Etternavn;E-post\nNy;Person;ny@{key}.example.com\n"
+                f"Uten;;uten@{key}.example.com\n"
+            ),
         ).pk,
         "document": make_document(actor=advisor, location=location, title=f"Avtale {key}").pk,
         "wave": wave.pk,

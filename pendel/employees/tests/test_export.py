@@ -47,3 +47,42 @@ def test_an_exported_list_imports_again_with_nothing_to_change(
     )
     assert employee_import.errors == []
     assert employee_import.counts == (0, 0, 0)
+
+
+@pytest.fixture
+def formula_like_list(world):
+    """Names and numbers a spreadsheet would run: the export guards them, the import strips
+    exactly that guard."""
+    values = [
+        ("=Ola", "Nordmann", "+4791234567", "@home"),
+        ("-Kari", "+Berg", "+46701234567", "=SUM(A1)"),
+        ("'t", "Hooft", "+31612345678", "'=quoted"),
+        ("Per", "O'Brien", "", "-"),
+    ]
+    for index, (first, last, phone, department) in enumerate(values):
+        EmployeeFactory(
+            location=world.location,
+            first_name=first,
+            last_name=last,
+            email=f"person{index}@fisk.no",
+            phone=phone,
+            department=department,
+        )
+    return Employee.objects.filter(location=world.location)
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_an_export_with_formula_like_names_and_phones_imports_again_unchanged(
+    world, formula_like_list, file_format
+):
+    if file_format == "csv":
+        content = employees_csv(formula_like_list, language="nb")
+        assert "'+47 91 23 45 67" in content.decode("utf-8-sig")  # guarded, not a formula
+    else:
+        content = employees_xlsx(formula_like_list, language="nb", title="Fisk")
+    upload = SimpleUploadedFile(f"export.{file_format}", content)
+    employee_import = employee_import_prepare(
+        location=world.location, actor=world.contact, upload=upload
+    )
+    assert employee_import.errors == []
+    assert employee_import.counts == (0, 0, 0)

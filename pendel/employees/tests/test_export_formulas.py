@@ -77,3 +77,20 @@ def test_the_personal_data_export_holds_no_internal_keys_and_names_no_one_for_th
     assert "id" not in data["employee"] and "location" not in data["employee"]
     assert data["employee"]["first_name"] == employee.first_name
     assert data["history"][0]["by"] == ""  # done by Pendel itself, not by a person
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["+4791234567", "+4722334455", "+46701234567", "+4687654321", "+31612345678",
+     "+31201234567", "+4930123456", "+16502530000"],
+)  # fmt: skip
+def test_a_phone_is_written_as_phonenumbers_groups_it(phone):
+    import phonenumbers
+
+    from pendel.employees.exports import _phone
+
+    expected = phonenumbers.format_number(
+        phonenumbers.parse(phone), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    assert _phone(phone) == expected
+    assert _phone(phone[:-1] + "0") == expected[:-1] + "0"  # the same shape, other digits

@@ -42,14 +42,24 @@ def errors_of(employee_import):
     ]
 
 
-def test_a_windows_1252_file_with_two_bad_rows_shows_both_and_applies_nothing(world):
+def test_a_windows_1252_file_with_two_bad_rows_shows_both_and_applies_only_the_good(world):
     upload = csv_upload(NORWEGIAN_WITH_ERRORS, encoding="cp1252")
     employee_import = prepare(world, upload)
-    assert employee_import.status == EmployeeImport.Status.INVALID
+    assert employee_import.status == EmployeeImport.Status.READY
     assert errors_of(employee_import) == [
         (3, "Last name", "This field is required."),
         (4, "Work email", "“siri(at)fisk.no” is not a valid email address."),
     ]
+    assert employee_import.counts == (2, 0, 0)
+    assert employee_import.preview["bad_rows"] == 2
+    employee_import_apply(employee_import=employee_import, actor=world.contact)
+    assert sorted(Employee.objects.values_list("first_name", flat=True)) == ["Ola", "Åse"]
+
+
+def test_a_file_where_every_row_is_refused_cannot_be_applied(world):
+    text = "Fornavn;Etternavn;E-post\r\nBjørn;;bjorn@fisk.no\r\nSiri;Sæther;siri(at)fisk.no\r\n"
+    employee_import = prepare(world, csv_upload(text))
+    assert employee_import.status == EmployeeImport.Status.INVALID
     with pytest.raises(ValidationError):
         employee_import_apply(employee_import=employee_import, actor=world.contact)
     assert not Employee.objects.exists()
@@ -178,14 +188,24 @@ def test_an_xlsx_file_with_date_cells_and_numeric_postcodes_is_read(world):
     assert lise.start_date == date(2021, 1, 15)
 
 
-def test_xlsx_errors_name_the_spreadsheet_row(world):
+def warnings_of(employee_import):
+    return [
+        (e["row"], e["field"], e["message"])
+        for e in map(describe_error, employee_import.preview["warnings"])
+    ]
+
+
+def test_xlsx_warnings_name_the_spreadsheet_row_and_the_row_is_imported(world):
     upload = xlsx_upload(
         [
             ["First name", "Last name", "Email", "Age group", "End date", "Start date"],
             ["Kari", "Nordmann", "kari@fisk.no", "teenager", "01.01.2020", "01.01.2021"],
         ]
     )
-    assert errors_of(prepare(world, upload)) == [
+    employee_import = prepare(world, upload)
+    assert errors_of(employee_import) == []
+    assert employee_import.counts == (1, 0, 0)
+    assert warnings_of(employee_import) == [
         (
             2,
             "Age group",

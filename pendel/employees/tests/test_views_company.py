@@ -178,20 +178,56 @@ NORWEGIAN_WITH_ERRORS = (
 )
 
 
-def test_the_import_shows_row_errors_and_refuses_to_apply(contact_client, world):
+def test_the_import_shows_row_errors_applies_the_good_rows_and_hands_back_the_bad(
+    contact_client, world
+):
+    kept = EmployeeFactory(location=world.location, first_name="Bjørn", email="bjorn@fisk.no")
     url = reverse("company:employee_import") + f"?location={world.location.pk}"
     response = contact_client.post(
         url, {"file": csv_upload(NORWEGIAN_WITH_ERRORS, encoding="cp1252")}, follow=True
     )
     page = page_of(response)
-    assert "The file has 2 errors. Nothing has been imported." in page
+    assert "2 rows have errors and will be left out." in page
     assert "This field is required." in page
     assert "“siri(at)fisk.no” is not a valid email address." in page
-    assert "Apply the import" not in page
+    assert "Import the rows without errors" in page
     employee_import = EmployeeImport.objects.get()
     confirm = reverse("company:employee_import_confirm", args=[employee_import.pk])
     response = contact_client.post(confirm, follow=True)
-    assert "Only an import without errors can be applied." in page_of(response)
+    assert "The file was imported: 1 added, 0 changed, 0 ended." in page_of(response)
+    assert Employee.objects.filter(first_name="Åse").exists()
+    kept.refresh_from_db()
+    assert kept.end_date is None  # their row had an error: they stay as they were
+
+    response = contact_client.post(confirm, follow=True)  # a second click changes nothing
+    assert "already been applied" in page_of(response)
+    assert Employee.objects.count() == 2
+
+    bad_rows = reverse("company:employee_import_bad_rows", args=[employee_import.pk])
+    content = contact_client.get(bad_rows, {"format": "csv"}).content.decode("utf-8-sig")
+    lines = content.splitlines()
+    assert lines[0] == "Fornavn;Etternavn;E-post;Avdeling;What to fix"
+    assert lines[1] == "Bjørn;;bjorn@fisk.no;Lager;Last name: This field is required."
+    assert lines[2].startswith("Siri;Sæther;siri(at)fisk.no;Salg;Work email: ")
+
+    fixed = content.replace(";;bjorn", ";Berg;bjorn").replace("(at)", "@")
+    response = contact_client.post(url, {"file": csv_upload(fixed, name="fixed.csv")})
+    preview = page_of(contact_client.get(response["Location"]))
+    assert "no one is ended" in preview
+    response = contact_client.post(response["Location"], follow=True)
+    assert "The file was imported: 1 added, 1 changed, 0 ended." in page_of(response)
+    assert Employee.objects.active(on=region_today(world.region)).count() == 3
+
+
+def test_a_file_with_no_good_row_is_refused_whole(contact_client, world):
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    text = "Fornavn;Etternavn;E-post\r\nBjørn;;bjorn@fisk.no\r\n"
+    response = contact_client.post(url, {"file": csv_upload(text)}, follow=True)
+    assert "The file has 1 error. Nothing has been imported." in page_of(response)
+    employee_import = EmployeeImport.objects.get()
+    confirm = reverse("company:employee_import_confirm", args=[employee_import.pk])
+    response = contact_client.post(confirm, follow=True)
+    assert "This file has no row that can be imported." in page_of(response)
     assert not Employee.objects.exists()
 
 
@@ -238,7 +274,8 @@ def test_the_export_is_a_semicolon_csv_with_bom(contact_client, world):
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert_private_download(response)
-    content = response.content
+    assert response.streaming  # written as it is read, not built in memory first
+    content = b"".join(response.streaming_content)
     assert content.startswith(b"\xef\xbb\xbf")
     lines = content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("First name;Last name;Email;Phone;Department")
@@ -249,7 +286,7 @@ def test_the_export_headers_follow_the_users_language(contact_client, world):
     world.contact.language = "nb"
     world.contact.save()
     response = contact_client.get(reverse("company:employee_export"), {"format": "csv"})
-    header = response.content.decode("utf-8-sig").splitlines()[0]
+    header = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[0]
     assert header.startswith("Fornavn;Etternavn;E-post;Telefon;Avdeling;Aldersgruppe")
 
 
@@ -257,7 +294,7 @@ def test_the_xlsx_export_opens_as_a_workbook(contact_client, world):
     EmployeeFactory(location=world.location, first_name="Åse", start_date=date(2021, 3, 1))
     response = contact_client.get(reverse("company:employee_export"), {"format": "xlsx"})
     assert_private_download(response)
-    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
     assert rows[0][:2] == ("First name", "Last name")
     assert rows[1][0] == "Åse"
     assert rows[1][7].date() == date(2021, 3, 1)
@@ -292,3 +329,18 @@ def test_who_has_left_follows_the_regions_calendar_not_the_servers(contact_clien
         page = contact_client.get(reverse("company:employee_list")).content.decode()
     assert "Stein" in page
     assert "Siri" not in page
+
+
+def test_a_file_with_broken_quoting_is_refused_whole_with_its_line(contact_client, world):
+    text = (
+        "Fornavn;Etternavn;E-post\r\n"
+        "Åse;Ødegård;ase@fisk.no\r\n"
+        '"Bjørn;Berg;bjorn@fisk.no\r\n'
+        "Siri;Sæther;siri@fisk.no\r\n"
+    )
+    url = reverse("company:employee_import") + f"?location={world.location.pk}"
+    response = contact_client.post(url, {"file": csv_upload(text)})
+    page = page_of(response)
+    assert "The file&#x27;s format is broken: the quotation mark on line 3" in page
+    assert "required" not in page.lower().split("format is broken")[1][:300]
+    assert not EmployeeImport.objects.exists()

@@ -39,7 +39,7 @@ def test_staff_download_the_list(advisor_client, world):
     url = reverse("staff:employee_export", args=[world.location.pk])
     response = advisor_client.get(url, {"format": "csv"})
     assert_private_download(response)
-    assert "Åse" in response.content.decode("utf-8-sig")
+    assert "Åse" in b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_staff_hand_over_one_persons_data_and_it_is_logged(advisor_client, world):

@@ -1,4 +1,6 @@
-"""Min side: a contact person keeps the employee list of their own locations."""
+"""Min side: a contact person keeps the employee list of their own locations. The import's
+pages (Min side's and the back office's) are in `pendel.people.views`: applying one may end
+employees, which crosses apps."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,26 +10,19 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRefresh
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import region_today
-from pendel.core.forms import apply_validation_error, message_validation_error
-from pendel.core.leases import lease_state
+from pendel.core.forms import apply_validation_error
 from pendel.employees import services
-from pendel.employees.columns import FIELDS
-from pendel.employees.forms import CREATE_FIELDS, EmployeeForm, ImportForm
-from pendel.employees.parsing import field_label
-from pendel.employees.reading import FileError
+from pendel.employees.forms import CREATE_FIELDS, EmployeeForm
 from pendel.employees.selectors import (
     employee_get_for,
-    employee_import_get_for,
     employee_location_get_for,
     employee_search,
     employees_for,
 )
-from pendel.employees.uploads import employee_import_upload
 from pendel.employees.views.files import employee_list_file, personal_data_file
 
 PAGE_SIZE = 50
@@ -115,77 +110,3 @@ def employee_export(request):
     return employee_list_file(
         employees, location=location, file_format=request.GET.get("format", "csv")
     )
-
-
-@contact_person_required
-def employee_import(request):
-    """Upload a file; a readable one gets a preview, an unreadable one a clear message."""
-    location = _location(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            employee_import = employee_import_upload(
-                location=location, actor=request.user, upload=form.cleaned_data["file"]
-            )
-        except FileError as error:
-            form.add_error("file", error.message)
-        else:
-            return redirect("company:employee_import_confirm", pk=employee_import.pk)
-    context = {"form": form, "location": location, "fields": _column_help()}
-    return render(request, "employees/company/import_upload.html", context)
-
-
-def _column_help() -> list[str]:
-    return [field_label(name) for name in FIELDS]
-
-
-def reading_page(request, employee_import):
-    """While a large file is read: a page that says so, polled by htmx (which reloads the
-    page once the file is read) and with a link to look again without JavaScript."""
-    Status = employee_import.Status
-    if request.htmx and employee_import.status != Status.READING:
-        return HttpResponseClientRefresh()
-    context = {
-        "employee_import": employee_import,
-        "location": employee_import.location,
-        "file_error": services.import_file_error(employee_import)
-        if employee_import.status == Status.UNREADABLE
-        else "",
-        "interruption": lease_state(employee_import),
-    }
-    template = "employees/company/import_reading.html"
-    if request.htmx:
-        template += "#reading"
-    return render(request, template, context)
-
-
-def labelled_preview(preview: dict) -> dict:
-    """The stored preview with field names shown as labels in the reader's language."""
-    changed = [
-        {**person, "fields": [field_label(name) for name in person.get("fields", [])]}
-        for person in preview.get("changed", [])
-    ]
-    return {**preview, "changed": changed}
-
-
-def applied_message(employee_import) -> str:
-    return gettext(
-        "The file was imported: %(added)s added, %(changed)s changed, %(ended)s ended."
-    ) % {
-        "added": employee_import.added,
-        "changed": employee_import.changed,
-        "ended": employee_import.ended,
-    }
-
-
-@require_POST
-@contact_person_required
-def employee_import_discard(request, pk: int):
-    employee_import = employee_import_get_for(request_scope(request), pk)
-    try:
-        services.employee_import_discard(employee_import=employee_import, actor=request.user)
-    except ValidationError as error:
-        message_validation_error(request, error)
-    else:
-        messages.success(request, gettext("The import was discarded. Nothing was changed."))
-    return redirect(employee_list_url(employee_import.location))

@@ -1,5 +1,6 @@
 """The back office: region staff read a location's employees, export them, and hand over or
-erase one person's data on request. Changes are the company's own work, on Min side."""
+erase one person's data on request. The list is the company's to keep, on Min side; staff
+may import the company's HR file on its behalf (`pendel.people.imports`)."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render

@@ -33,7 +33,7 @@ def test_names_that_look_like_formulas_are_text_in_the_csv(client, shop, value):
     row = next(csv.DictReader(io.StringIO(response.content.decode())))
     for column in ("first_name", "last_name", "location", "organisation"):
         assert row[column] == "'" + value
-    assert row["phone"] == "+4791234567"
+    assert row["phone"] == "'+4791234567"  # a spreadsheet would read "+47…" as a formula
     assert handoff_rows(shop.region, MARCH)[0]["first_name"] == value  # the JSON's rows
 
 
