@@ -8,9 +8,11 @@ from pendel.companies.models import (
     Application,
     Membership,
     MembershipStatus,
+    validate_company_name,
     validate_organisation_number,
 )
 from pendel.companies.selectors import SIZE_BANDS
+from pendel.companies.services.applications import already_message, organisation_already_in
 from pendel.companies.services.memberships import TERM_FIELDS
 from pendel.core.fields import IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
@@ -21,6 +23,44 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+# What browsers and password managers may fill in (the HTML autocomplete tokens). The
+# organisation number and counts are not personal details a browser keeps: "off".
+APPLICATION_AUTOCOMPLETE = {
+    "company_name": "organization",
+    "organisation_number": "off",
+    "street_address": "street-address",
+    "postcode": "postal-code",
+    "municipality": "address-level2",
+    "employee_count": "off",
+    "contact_first_name": "given-name",
+    "contact_last_name": "family-name",
+    "contact_email": "work email",
+    "contact_phone": "work tel",
+    "contact_title": "organization-title",
+}
+MEMBER_AUTOCOMPLETE = {
+    "name": "organization",
+    "organisation_number": "off",
+    "street_address": "street-address",
+    "postcode": "postal-code",
+    "municipality": "address-level2",
+    "employee_count": "off",
+}
+INVITE_AUTOCOMPLETE = {
+    "first_name": "off",
+    "last_name": "off",
+    "email": "off",
+    "title": "off",
+    "phone": "off",
+}
+
+
+def add_autocomplete(form, tokens: dict[str, str]) -> None:
+    for name, token in tokens.items():
+        if name in form.fields:
+            form.fields[name].widget.attrs["autocomplete"] = token
 
 
 class ApplicationForm(forms.ModelForm):
@@ -61,11 +101,19 @@ class ApplicationForm(forms.ModelForm):
         )
         self.fields["employee_count"].min_value = 1
         self.fields["employee_count"].widget.attrs.update(min=1, max=1_000_000)
+        add_autocomplete(self, APPLICATION_AUTOCOMPLETE)
+
+    def clean_company_name(self):
+        return validate_company_name(self.cleaned_data["company_name"])
 
     def clean_organisation_number(self):
-        return validate_organisation_number(
+        number = validate_organisation_number(
             self.region.country_id, self.cleaned_data["organisation_number"]
         )
+        already = organisation_already_in(region=self.region, organisation_number=number)
+        if already is not None:
+            raise ValidationError(already_message(already, self.region.programme_name))
+        return number
 
     def clean_contact_phone(self):
         return normalise_phone(self.cleaned_data["contact_phone"], self.region.country_id)

@@ -47,3 +47,10 @@ def normalise_organisation_number(country: str, value: str) -> str:
     if country == "SE" and len(number) == 10:
         return f"{number[:6]}-{number[6:]}"
     return number
+
+
+def is_plausible_company_name(value: str) -> bool:
+    """A name a registry would hold: at least two letters, not just a number or one sign
+    ("X", "123", "--" are not names). Letters of any alphabet count."""
+    letters = [char for char in value or "" if char.isalpha()]
+    return len(letters) >= 2

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,10 +33,57 @@ from pendel.regions.models import Region
 CONFIRMATION_VALID = timedelta(days=3)
 
 
+class Already(StrEnum):
+    MEMBER = "member"
+    APPLIED = "applied"
+
+
+def organisation_already_in(*, region: Region, organisation_number: str) -> Already | None:
+    """Whether this organisation number is already a member of the region's programme (an
+    open membership at any of its workplaces there) or has an application waiting for a
+    decision there. An employer applies once; more workplaces are added by the advisor."""
+    members = Membership.objects.filter(
+        location__region=region,
+        location__organisation__country_id=region.country_id,
+        location__organisation__organisation_number=organisation_number,
+    ).exclude(status=MembershipStatus.ENDED)
+    if members.exists():
+        return Already.MEMBER
+    waiting = Application.objects.filter(
+        region=region,
+        organisation_number=organisation_number,
+        status=Application.Status.PENDING,
+        email_confirmed_at__isnull=False,
+    )
+    if waiting.exists():
+        return Already.APPLIED
+    return None
+
+
+def already_message(already: Already, programme: str) -> str:
+    if already is Already.MEMBER:
+        return _(
+            "This organisation is already a member of %(programme)s. To add another "
+            "workplace or change the contact person, write to your advisor."
+        ) % {"programme": programme}
+    return _(
+        "An application from this organisation to %(programme)s is already waiting for a "
+        "decision. The advisor answers it by email; there is no need to apply again."
+    ) % {"programme": programme}
+
+
 def application_submit(*, region: Region, data: dict, language: str) -> Application:
     """Store a public application, unconfirmed, and mail only a confirmation link to its
-    contact address. Staff and the applicant hear of its content once the link is opened."""
+    contact address. Staff and the applicant hear of its content once the link is opened.
+    An organisation that is already a member, or has applied, is refused."""
     with transaction.atomic():
+        already = organisation_already_in(
+            region=region, organisation_number=data["organisation_number"]
+        )
+        if already is not None:
+            raise ValidationError(
+                {"organisation_number": already_message(already, region.programme_name)}
+            )
         application_unconfirmed_delete()
         expires = timezone.now() + CONFIRMATION_VALID
         application = Application(

@@ -1,5 +1,6 @@
 from django import template
 
+from pendel.core import forms as core_forms
 from pendel.core.money import format_money, format_number
 
 register = template.Library()
@@ -24,3 +25,9 @@ def number(value) -> str:
 def fields_named(form, names: str):
     """The bound fields of `form` named in the space-separated `names`, in that order."""
     return [form[name] for name in names.split()]
+
+
+@register.filter
+def error_summary(form):
+    """{% for line in form|error_summary %}: see pendel.core.forms.error_summary."""
+    return core_forms.error_summary(form) if form is not None else []
