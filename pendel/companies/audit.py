@@ -20,6 +20,7 @@ class CompaniesAction(models.TextChoices):
     APPLICATION_REJECTED = "application.rejected", _("Application rejected.")
     CONTACT_INVITED = "contact.invited", _("Contact person invited.")
     CONTACT_ACCEPTED = "contact.accepted", _("Contact person invitation accepted.")
+    MEMBER_CREATED = "member.created", _("Member added by staff.")
 
 
 register_actions(
@@ -27,6 +28,14 @@ register_actions(
     sentences={
         CompaniesAction.CONTACT_INVITED: lambda changes: (
             gettext("%(email)s invited as a contact person.") % {"email": changes["email"]}
+        ),
+        CompaniesAction.MEMBER_CREATED: lambda changes: (
+            gettext("%(organisation)s (%(number)s), %(location)s, added as a member.")
+            % {
+                "organisation": changes["organisation"],
+                "number": changes["organisation_number"],
+                "location": changes["location"],
+            }
         ),
         CompaniesAction.CONTACT_ACCEPTED: lambda changes: (
             gettext("%(email)s accepted to be a contact person.") % {"email": changes["email"]}

@@ -8,13 +8,14 @@ from pendel.companies.models import (
     Application,
     Membership,
     MembershipStatus,
+    Sector,
     validate_company_name,
     validate_organisation_number,
 )
 from pendel.companies.selectors import SIZE_BANDS
 from pendel.companies.services.applications import already_message, organisation_already_in
 from pendel.companies.services.memberships import TERM_FIELDS
-from pendel.core.fields import IdChoiceField, bounded_formfield
+from pendel.core.fields import BoundedIntegerField, IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
 
 
@@ -258,3 +259,57 @@ class RejectForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (sent to the applicant)"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class MemberCreateForm(forms.Form):
+    """Staff add a member in one of their own regions."""
+
+    region = IdChoiceField(label=_("Programme"), queryset=None, empty_label=None)
+    name = forms.CharField(label=_("Company name"), max_length=200)
+    organisation_number = forms.CharField(label=_("Organisation number"), max_length=20)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, initial=Sector.OTHER)
+    location_name = forms.CharField(
+        label=_("Workplace"), max_length=200, help_text=_("E.g. the town or the site's name.")
+    )
+    street_address = forms.CharField(label=_("Street address"), max_length=200)
+    postcode = forms.CharField(label=_("Postcode"), max_length=10)
+    municipality = forms.CharField(label=_("Municipality"), max_length=100)
+    employee_count = BoundedIntegerField(
+        label=_("Number of employees at this workplace"), min_value=1, max_value=1_000_000
+    )
+    advisor = IdChoiceField(
+        label=_("Advisor"), queryset=None, required=False, empty_label=_("No advisor yet")
+    )
+
+    def __init__(self, *args, regions, advisors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+        self.fields["advisor"].queryset = advisors
+        add_autocomplete(self, MEMBER_AUTOCOMPLETE)
+        countries = sorted({region.country_id for region in regions})
+        self.fields["organisation_number"].help_text = " ".join(
+            str(ORGANISATION_NUMBER_HELP[code]) for code in countries if code in ORGANISATION_NUMBER_HELP
+        )
+
+    def clean_name(self):
+        return validate_company_name(self.cleaned_data["name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        if region and cleaned.get("organisation_number"):
+            try:
+                cleaned["organisation_number"] = validate_organisation_number(
+                    region.country_id, cleaned["organisation_number"]
+                )
+            except ValidationError as error:
+                self.add_error("organisation_number", error)
+        advisor = cleaned.get("advisor")
+        if region and advisor and not advisor.roles.filter(region=region).exists():
+            self.add_error("advisor", _("The advisor must work in this member's region."))
+        return cleaned
+
+    def member_data(self) -> dict:
+        names = ["name", "organisation_number", "sector", "location_name"]
+        names += ["street_address", "postcode", "municipality", "employee_count"]
+        return {name: self.cleaned_data[name] for name in names}
