@@ -47,6 +47,4 @@ def user_get_wholly_in(scope: Scope, pk) -> User:
 
 def with_reach(users: QuerySet[User], scope: Scope) -> QuerySet[User]:
     """Each user annotated `elsewhere`: they hold a role beyond the scope's regions."""
-    return users.annotate(
-        elsewhere=Exists(roles_outside(scope).filter(user_id=OuterRef("pk")))
-    )
+    return users.annotate(elsewhere=Exists(roles_outside(scope).filter(user_id=OuterRef("pk"))))

@@ -288,7 +288,9 @@ class MemberCreateForm(forms.Form):
         add_autocomplete(self, MEMBER_AUTOCOMPLETE)
         countries = sorted({region.country_id for region in regions})
         self.fields["organisation_number"].help_text = " ".join(
-            str(ORGANISATION_NUMBER_HELP[code]) for code in countries if code in ORGANISATION_NUMBER_HELP
+            str(ORGANISATION_NUMBER_HELP[code])
+            for code in countries
+            if code in ORGANISATION_NUMBER_HELP
         )
 
     def clean_name(self):

@@ -11,9 +11,9 @@ from pendel.accounts.models import Role, User
 from pendel.companies import selectors, services
 from pendel.companies.audit import membership_history
 from pendel.companies.forms import (
+    INVITE_AUTOCOMPLETE,
     AdvisorForm,
     ApproveForm,
-    INVITE_AUTOCOMPLETE,
     InviteForm,
     MemberCreateForm,
     MemberFilterForm,
@@ -23,9 +23,9 @@ from pendel.companies.forms import (
     TransitionForm,
     add_autocomplete,
 )
+from pendel.companies.services.members import member_create as member_create_service
 from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
-from pendel.companies.services.members import member_create as member_create_service
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
 from pendel.regions.selectors import regions_for
