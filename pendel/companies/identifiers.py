@@ -50,7 +50,7 @@ def normalise_organisation_number(country: str, value: str) -> str:
 
 
 def is_plausible_company_name(value: str) -> bool:
-    """A name a registry would hold: at least two letters, not just a number or one sign
-    ("X", "123", "--" are not names). Letters of any alphabet count."""
-    letters = [char for char in value or "" if char.isalpha()]
-    return len(letters) >= 2
+    """A name a registry would hold: at least two letters or digits, one of them a letter
+    ("3M" is a name; "X", "123" and "--" are not). Letters of any alphabet count."""
+    signs = [char for char in value or "" if char.isalnum()]
+    return len(signs) >= 2 and any(char.isalpha() for char in signs)

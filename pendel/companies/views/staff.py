@@ -84,6 +84,10 @@ def member_create(request):
 
 
 def _contact_invite_form(scope, membership, data=None):
+    """The contact list's invitation form, for this member's workplace only (not chosen)."""
+    if data is not None:
+        data = data.copy()
+        data["contact-location"] = membership.location_id
     form = InviteForm(
         data,
         locations=selectors.locations_for(scope).filter(pk=membership.location_id),
