@@ -85,9 +85,7 @@ def test_an_account_with_a_role_in_another_region_is_the_coordinators(client, wo
     assert User.objects.get(pk=world.staff_and_contact.pk).is_active
 
 
-def test_the_dual_role_user_cannot_deactivate_from_min_side_or_beyond_their_region(
-    client, world
-):
+def test_the_dual_role_user_cannot_deactivate_from_min_side_or_beyond_their_region(client, world):
     # As staff of Nedre Glomma Mari may deactivate its contact; Nord-Jæren's are not hers.
     response = deactivate(client, world.staff_and_contact, world.contact_of_two)
     assert response.status_code == 404

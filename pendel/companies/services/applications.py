@@ -108,8 +108,13 @@ def application_confirmation_valid(*, region: Region, token: str) -> bool:
 
 def application_confirm(*, region: Region, token: str) -> Application | None:
     """Open the link: the application reaches the region's staff, the applicant gets the
-    receipt. None for an unknown, used or expired link."""
+    receipt. None for an unknown, used or expired link. An application whose organisation
+    has meanwhile become a member, or had another application confirmed, is deleted and
+    refused (ValidationError saying which), so staff never get two side by side."""
     with transaction.atomic():
+        # One confirmation per region at a time: two applications of one organisation
+        # confirmed at the same moment would otherwise both pass the check below.
+        Region.objects.select_for_update().filter(pk=region.pk).first()
         application = (
             unconfirmed(region.pk)
             .select_related("region")
@@ -118,26 +123,36 @@ def application_confirm(*, region: Region, token: str) -> Application | None:
         )
         if application is None:
             return None
-        claimed = Application.objects.filter(
-            pk=application.pk, email_confirmed_at__isnull=True
-        ).update(email_confirmed_at=timezone.now(), confirmation_token_hash="")
-        if claimed != 1:
-            return None  # the same link opened twice at once
-        application.refresh_from_db()
-        send_templated(
-            to=application.contact_email,
-            language=application.language,
-            template="emails/application_received",
-            context={"application": application, "programme": region.programme_name},
+        already = organisation_already_in(
+            region=region, organisation_number=application.organisation_number
         )
-        link = settings.SITE_URL + reverse("staff:application_detail", args=[application.pk])
-        for advisor in advisors_for_region(region.pk):
-            send_templated(
-                to=advisor.email,
-                language=advisor.language or region.default_language,
-                template="emails/application_new",
-                context={"application": application, "link": link},
-            )
+        if already is None:
+            return _application_forward(application, region)
+        application.delete()
+    raise ValidationError(already_message(already, region.programme_name))
+
+
+def _application_forward(application: Application, region: Region) -> Application | None:
+    claimed = Application.objects.filter(pk=application.pk, email_confirmed_at__isnull=True).update(
+        email_confirmed_at=timezone.now(), confirmation_token_hash=""
+    )
+    if claimed != 1:
+        return None  # the same link opened twice at once
+    application.refresh_from_db()
+    send_templated(
+        to=application.contact_email,
+        language=application.language,
+        template="emails/application_received",
+        context={"application": application, "programme": region.programme_name},
+    )
+    link = settings.SITE_URL + reverse("staff:application_detail", args=[application.pk])
+    for advisor in advisors_for_region(region.pk):
+        send_templated(
+            to=advisor.email,
+            language=advisor.language or region.default_language,
+            template="emails/application_new",
+            context={"application": application, "link": link},
+        )
     return application
 
 

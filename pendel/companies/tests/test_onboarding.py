@@ -10,7 +10,7 @@ from django.urls import reverse
 from pendel.accounts.models import Role, User
 from pendel.companies.models import Application, Location, Membership, Organisation
 from pendel.companies.services.applications import application_submit
-from pendel.companies.tests.conftest import APPLICATION_FORM
+from pendel.companies.tests.conftest import APPLICATION_FORM, confirmation_path
 from pendel.core.models import AuditEvent
 
 MEMBER_FORM = {
@@ -49,7 +49,11 @@ def test_an_advisor_adds_a_member_and_the_audit_trail_names_them(client, world):
     assert response["Location"] == reverse("staff:member_detail", args=[membership.pk])
     assert membership.status == "approved" and membership.advisor == world.advisor
     location = membership.location
-    assert (location.region, location.name, location.employee_count) == (world.region, "Sarpsborg", 86)
+    assert (location.region, location.name, location.employee_count) == (
+        world.region,
+        "Sarpsborg",
+        86,
+    )
     assert location.organisation.name == "Glomma Bakeri AS"
     event = AuditEvent.objects.get(action="member.created")
     assert event.actor == world.advisor and event.region_id == world.region.pk
@@ -105,9 +109,7 @@ def test_another_workplace_of_a_known_organisation_joins_it(client, world):
     ]
 
 
-def test_an_organisation_whose_application_waits_is_not_added_beside_it(
-    client, world, application
-):
+def test_an_organisation_whose_application_waits_is_not_added_beside_it(client, world, application):
     response = create(client, world.advisor, world)
     assert response.status_code == 400
     assert "Approve the application" in response.content.decode()
@@ -168,9 +170,7 @@ def test_a_staff_account_cannot_be_invited_as_contact(client, world, added):
 
 
 @pytest.mark.parametrize("persona", ["other_advisor", "contact", "staff_and_contact"])
-def test_outsiders_cannot_invite_contacts_of_a_member_outside_their_reach(
-    client, world, persona
-):
+def test_outsiders_cannot_invite_contacts_of_a_member_outside_their_reach(client, world, persona):
     # Sandnes Sykkel (Nord-Jæren): Mari is its contact person, not staff of its region.
     membership = Membership.objects.create(location=world.third_location, status="active")
     response = invite(client, getattr(world, persona), membership)
@@ -263,3 +263,19 @@ def test_the_error_summary_lists_every_problem_in_order(client, world):
     assert positions == sorted(positions)
     assert "3 problems" in summary
     assert Application.objects.count() == 0
+
+
+def test_two_unconfirmed_applications_do_not_both_reach_staff(
+    client, world, django_capture_on_commit_callbacks
+):
+    # Two people of one company apply before either confirms; the second link refuses.
+    for email in ("kari@bakeri.example.no", "ola@bakeri.example.no"):
+        with django_capture_on_commit_callbacks(execute=True):
+            apply(client, world, contact_email=email)
+    first, second = (confirmation_path(m) for m in mail.outbox)
+    client.post(first)
+    page = client.post(second).content.decode()
+    assert "already waiting for a decision" in page
+    assert list(Application.objects.values_list("contact_email", flat=True)) == [
+        "kari@bakeri.example.no"
+    ]

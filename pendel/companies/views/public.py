@@ -87,7 +87,11 @@ def application_confirm(request, slug: str, token: str):
     on with the button, so a mail scanner that follows links confirms nothing."""
     region = _active_region(slug)
     if request.method == "POST":
-        application = services.application_confirm(region=region, token=token)
+        try:
+            application = services.application_confirm(region=region, token=token)
+        except ValidationError as error:
+            context = {"region": region, "refused": " ".join(error.messages)}
+            return render(request, "companies/public/confirm.html", context)
         if application is not None:
             return render(request, "companies/public/confirmed.html", {"region": region})
         valid = False
