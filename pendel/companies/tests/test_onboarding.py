@@ -2,14 +2,19 @@
 the company's behalf, everything in the audit trail under their name; public applications
 a registry clerk would accept (no duplicates, plausible names, an error summary)."""
 
+import threading
+import time
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import OperationalError, connection, connections
 from django.urls import reverse
 
 from pendel.accounts.models import Role, User
 from pendel.companies.models import Application, Location, Membership, Organisation
 from pendel.companies.services.applications import application_submit
+from pendel.companies.services.members import member_create
 from pendel.companies.tests.conftest import APPLICATION_FORM, confirmation_path
 from pendel.core.models import AuditEvent
 
@@ -279,3 +284,48 @@ def test_two_unconfirmed_applications_do_not_both_reach_staff(
     assert list(Application.objects.values_list("contact_email", flat=True)) == [
         "kari@bakeri.example.no"
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_member_added_at_the_same_moment_exists_once(world):
+    """Three clicks at once (PostgreSQL: the unique constraints decide; SQLite: the writes
+    queue or are retried). Exactly one membership; the others are told it exists."""
+    data = {
+        **{k: v for k, v in MEMBER_FORM.items() if k not in ("advisor",)},
+        "organisation_number": "923609016",
+        "employee_count": 86,
+    }
+    barrier, outcomes = threading.Barrier(3), []
+
+    def click():
+        try:
+            barrier.wait()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    member_create(actor=world.advisor, region=world.region, data=data)
+                    outcomes.append("added")
+                    return
+                except OperationalError:  # SQLite's shared test database: locked, retry
+                    if connection.vendor != "sqlite" or time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.01)
+        except ValidationError as error:
+            outcomes.append(" ".join(error.messages))
+        except Exception as error:  # shown by the assertion
+            outcomes.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    refused = "This workplace is already a member of the programme."
+    assert sorted(outcomes) == sorted(["added", refused, refused])
+    assert (
+        Membership.objects.count() == 1
+        and Organisation.objects.filter(organisation_number="923609016").count() == 1
+    )
+    assert AuditEvent.objects.filter(action="member.created").count() == 1
