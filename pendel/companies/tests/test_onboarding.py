@@ -329,3 +329,11 @@ def test_the_same_member_added_at_the_same_moment_exists_once(world):
         and Organisation.objects.filter(organisation_number="923609016").count() == 1
     )
     assert AuditEvent.objects.filter(action="member.created").count() == 1
+
+
+def test_the_member_page_tells_the_stated_count_from_the_list(client, world, added):
+    from pendel.orders.tests import builders as orders
+
+    orders.employees(added.location, 20)
+    page = client.get(reverse("staff:member_detail", args=[added.pk])).content.decode()
+    assert "86 stated by the company, 20 on its employee list" in page

@@ -28,6 +28,7 @@ from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
+from pendel.employees.models import Employee
 from pendel.regions.selectors import regions_for
 
 
@@ -106,11 +107,18 @@ def member_detail(request, pk: int):
     return _member_detail_page(request, membership, _contact_invite_form(scope, membership))
 
 
+def _listed_employees(location) -> int:
+    """Employees on the company's own list today (the location's count is what was stated)."""
+    today = region_today(location.region)
+    return Employee.objects.active(on=today).filter(location=location).count()
+
+
 def _member_detail_page(request, membership, invite_form, status=200):
     region_advisors = advisors_for_region(membership.location.region_id)
     context = {
         "membership": membership,
         "location": membership.location,
+        "listed_employees": _listed_employees(membership.location),
         "organisation": membership.location.organisation,
         "contacts": selectors.contacts_for_locations([membership.location_id]),
         "history": membership_history(membership),
