@@ -34,6 +34,7 @@ def add_the_member(page) -> None:
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("There is a problem with the form")
     assert_accessible(page)
+    screenshot(page, "member-create-error-summary")
     summary.get_by_role("link", name=re.compile("Company name")).click()
     expect(page.get_by_label("Company name")).to_be_focused()
     page.get_by_label("Company name").fill("Glomma Bakeri AS")
@@ -98,3 +99,26 @@ def test_an_advisor_onboards_a_member_whose_contact_sees_the_next_steps(page, wo
     )
     assert_accessible(page)
     screenshot(page, "min-side-next-steps")
+
+
+def test_deactivating_the_contact_person_ends_their_open_session(page, browser, live_server, world):
+    log_in(page, "hr@fisk.example.com", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fredrikstad Fisk AS")
+
+    advisor = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    log_in(advisor, "advisor@example.com", PASSWORD)
+    advisor.get_by_role("link", name="Users").first.click()
+    advisor.get_by_role("link", name="Deactivate hr@fisk.example.com").click()
+    assert_accessible(advisor)
+    advisor.get_by_role("button", name="Deactivate the account").click()
+    expect(advisor.get_by_text("every session of the account has ended")).to_be_visible()
+    assert_accessible(advisor)
+    advisor.context.close()
+
+    # The contact person's next click finds the session gone.
+    page.reload()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label("Email address").fill("hr@fisk.example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))

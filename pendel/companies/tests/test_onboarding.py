@@ -17,6 +17,7 @@ from pendel.companies.services.applications import application_submit
 from pendel.companies.services.members import member_create
 from pendel.companies.tests.conftest import APPLICATION_FORM, confirmation_path
 from pendel.core.models import AuditEvent
+from pendel.orders.tests import builders as orders
 
 MEMBER_FORM = {
     "name": "Glomma Bakeri AS",
@@ -332,8 +333,6 @@ def test_the_same_member_added_at_the_same_moment_exists_once(world):
 
 
 def test_the_member_page_tells_the_stated_count_from_the_list(client, world, added):
-    from pendel.orders.tests import builders as orders
-
     orders.employees(added.location, 20)
     page = client.get(reverse("staff:member_detail", args=[added.pk])).content.decode()
     assert "86 stated by the company, 20 on its employee list" in page
