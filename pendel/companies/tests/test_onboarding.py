@@ -336,3 +336,15 @@ def test_the_member_page_tells_the_stated_count_from_the_list(client, world, add
     orders.employees(added.location, 20)
     page = client.get(reverse("staff:member_detail", args=[added.pk])).content.decode()
     assert "86 stated by the company, 20 on its employee list" in page
+
+
+def test_an_existing_account_is_asked_and_the_member_page_shows_it_waits(
+    client, world, added, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(client, world.advisor, added, **{"contact-email": "per@example.com"})
+    assert response.status_code == 302
+    assert not Role.objects.filter(location=added.location).exists()  # until Per accepts
+    assert [m.to for m in mail.outbox] == [["per@example.com"]]
+    page = client.get(response["Location"]).content.decode()
+    assert "not yet accepted" in page and "per@example.com" in page

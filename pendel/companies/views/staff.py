@@ -119,6 +119,7 @@ def _member_detail_page(request, membership, invite_form, status=200):
         "membership": membership,
         "location": membership.location,
         "listed_employees": _listed_employees(membership.location),
+        "pending_invitations": selectors.contact_invitations_open([membership.location_id]),
         "organisation": membership.location.organisation,
         "contacts": selectors.contacts_for_locations([membership.location_id]),
         "history": membership_history(membership),
