@@ -348,3 +348,18 @@ def test_an_existing_account_is_asked_and_the_member_page_shows_it_waits(
     assert [m.to for m in mail.outbox] == [["per@example.com"]]
     page = client.get(response["Location"]).content.decode()
     assert "not yet accepted" in page and "per@example.com" in page
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 26, "9999-12-31", "\x00", "", " ", "١٢"])
+def test_strange_input_in_every_field_is_refused_without_an_error(client, world, value):
+    fields = {name: value for name in MEMBER_FORM} | {"region": value}
+    assert create(client, world.advisor, world, **fields).status_code == 400
+    invited = {name: value for name in INVITE_FORM}
+    assert Membership.objects.count() == 0
+    membership = Membership.objects.create(location=world.location, status="active")
+    assert invite(client, world.advisor, membership, **invited).status_code == 400
+    assert not Role.objects.filter(location=world.location, user__email=value).exists()
+    response = client.post(
+        reverse("staff:user_deactivate", args=[world.contact.pk]), {"anything": value}
+    )
+    assert response.status_code == 302  # the form has no fields: the button is the answer
