@@ -28,7 +28,6 @@ from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
-from pendel.employees.models import Employee
 from pendel.regions.selectors import regions_for
 
 
@@ -110,7 +109,7 @@ def member_detail(request, pk: int):
 def _listed_employees(location) -> int:
     """Employees on the company's own list today (the location's count is what was stated)."""
     today = region_today(location.region)
-    return Employee.objects.active(on=today).filter(location=location).count()
+    return location.employees.active(on=today).count()
 
 
 def _member_detail_page(request, membership, invite_form, status=200):
