@@ -582,6 +582,35 @@ def add_own_waves(ctx, batch):
     return names
 
 
+def add_workplaces_with_next_steps(ctx, batch):
+    """Workplaces of the contact person's company, each with employees on its list, an open
+    survey with a rate to show, an activity plan and an agreement to sign."""
+    names = _names("Arbeidssted", batch)
+    for name in names:
+        location = _own_location(ctx, name)
+        Membership.objects.create(location=location, status="approved", advisor=ctx.world.advisor)
+        orders.employees(location, 2, prefix=name.replace(" ", ""))
+        _invite(make_wave(location), 2 * MIN_GROUP, answered=MIN_GROUP)
+        for category in (Document.Category.ACTIVITY_PLAN, Document.Category.AGREEMENT):
+            Document.objects.create(
+                organisation=ctx.world.company,
+                location=location,
+                region=ctx.world.region,
+                title=f"{name} {category}",
+                category=category,
+                file=f"documents/{name}-{category}.pdf",
+                original_filename=f"{name}.pdf",
+                content_type="application/pdf",
+                size=1000,
+                uploaded_by=ctx.world.advisor,
+            )
+    return (
+        names
+        + [f"{name} activity_plan" for name in names]
+        + [f"{name} agreement" for name in names]
+    )
+
+
 def add_offered_products(ctx, batch):
     return add_region_products(ctx, batch)
 
@@ -706,6 +735,13 @@ PAGES = [
     ),
     # Min side
     Page("Min side start", "contact", _company("home"), add_own_memberships),
+    Page(
+        "Min side next steps",
+        "contact",
+        _company("home"),
+        add_workplaces_with_next_steps,
+        setup_billing,
+    ),
     Page("contact persons", "contact", _company("contact_list"), add_own_contacts),
     Page("Min side employee list", "contact", _company("employee_list"), add_employees),
     Page("Min side document list", "contact", _company("document_list"), add_documents),

@@ -25,6 +25,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from pendel.accounts.models import Role
 from pendel.accounts.two_factor import two_factor_passed
@@ -256,3 +257,23 @@ def staff_only_or_404(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def deactivation_refused(scope: Scope, *, actor, target) -> str:
+    """Why this actor may not deactivate this account, or "" when they may. The target is
+    already one wholly in the actor's regions (selectors.user_get_wholly_in).
+
+    - nobody deactivates their own account (a locked-out back office has no one to undo it);
+    - superusers and the national coordinator are deactivated in the administration only;
+    - programme staff (region staff, advisors) by the national coordinator only;
+    - contact persons by the staff of their companies' regions, or the coordinator."""
+    if target.pk == actor.pk:
+        return _("You cannot deactivate your own account.")
+    kinds = set(target.roles.values_list("kind", flat=True))
+    if target.is_superuser or target.is_staff or Role.Kind.COORDINATOR in kinds:
+        return _(
+            "Administrators and the national coordinator are deactivated in the administration."
+        )
+    if Role.Kind.REGION_STAFF in kinds and not scope.all_regions:
+        return _("Only the national coordinator can deactivate programme staff.")
+    return ""

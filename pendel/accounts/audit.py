@@ -18,6 +18,7 @@ class AccountsAction(models.TextChoices):
     TWO_FACTOR_ENABLED = "user.two_factor_enabled", _("Two-factor authentication turned on.")
     TWO_FACTOR_FAILED = "user.two_factor_failed", _("A two-factor code was refused.")
     RECOVERY_CODE_USED = "user.recovery_code_used", _("A recovery code was used to log in.")
+    DEACTIVATED = "user.deactivated", _("Account deactivated.")
 
 
 def _logged_in(changes: dict) -> str:
@@ -38,9 +39,16 @@ def _locked_out(changes: dict) -> str:
     }
 
 
+def _deactivated(changes: dict) -> str:
+    return gettext("The account %(email)s was deactivated; its access ended at once.") % {
+        "email": changes["email"]
+    }
+
+
 register_actions(
     AccountsAction,
     sentences={
+        AccountsAction.DEACTIVATED: _deactivated,
         AccountsAction.LOGGED_IN: _logged_in,
         AccountsAction.LOGIN_FAILED: _login_failed,
         AccountsAction.LOCKED_OUT: _locked_out,

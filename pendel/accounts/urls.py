@@ -56,4 +56,7 @@ account_patterns = [
     ),
 ]
 
-staff_patterns = [path("users/", staff.user_list, name="user_list")]
+staff_patterns = [
+    path("users/", staff.user_list, name="user_list"),
+    path("users/<int:pk>/deactivate/", staff.user_deactivate, name="user_deactivate"),
+]

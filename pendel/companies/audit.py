@@ -22,6 +22,7 @@ class CompaniesAction(models.TextChoices):
     CONTACT_ACCEPTED = "contact.accepted", _("Contact person invitation accepted.")
     BILLING_CHANGED = "organisation.billing_changed", _("Billing details changed.")
     INVOICE_CONTACT_CHANGED = "organisation.invoice_contact_changed", _("Invoice contact changed.")
+    MEMBER_CREATED = "member.created", _("Member added by staff.")
 
 
 def _field_label(name: str) -> str:
@@ -53,6 +54,14 @@ register_actions(
                 "organisation": changes["organisation"],
                 "old": changes["from"] or "–",
                 "new": changes["to"] or "–",
+            }
+        ),
+        CompaniesAction.MEMBER_CREATED: lambda changes: (
+            gettext("%(organisation)s (%(number)s), %(location)s, added as a member.")
+            % {
+                "organisation": changes["organisation"],
+                "number": changes["organisation_number"],
+                "location": changes["location"],
             }
         ),
         CompaniesAction.CONTACT_ACCEPTED: lambda changes: (

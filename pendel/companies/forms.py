@@ -15,11 +15,14 @@ from pendel.companies.models import (
     Membership,
     MembershipStatus,
     Organisation,
+    Sector,
+    validate_company_name,
     validate_organisation_number,
 )
 from pendel.companies.selectors import SIZE_BANDS
+from pendel.companies.services.applications import already_message, organisation_already_in
 from pendel.companies.services.memberships import TERM_FIELDS
-from pendel.core.fields import IdChoiceField, bounded_formfield
+from pendel.core.fields import BoundedIntegerField, IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
 
 BILLING_ADDRESS_FIELDS = ["invoice_street", "invoice_postcode", "invoice_city", "invoice_country"]
@@ -128,6 +131,51 @@ APPLICATION_BILLING_FIELDS = [
 ]
 
 
+# What browsers and password managers may fill in (the HTML autocomplete tokens). The
+# organisation number and counts are not personal details a browser keeps: "off".
+APPLICATION_AUTOCOMPLETE = {
+    "company_name": "organization",
+    "organisation_number": "off",
+    "street_address": "street-address",
+    "postcode": "postal-code",
+    "municipality": "address-level2",
+    "employee_count": "off",
+    "contact_first_name": "given-name",
+    "contact_last_name": "family-name",
+    "contact_email": "work email",
+    "contact_phone": "work tel",
+    "contact_title": "organization-title",
+    "invoice_street": "billing street-address",
+    "invoice_postcode": "billing postal-code",
+    "invoice_city": "billing address-level2",
+    "invoice_country": "billing country",
+    "invoice_email": "billing email",
+    "vat_number": "off",
+    "invoice_reference": "off",
+}
+MEMBER_AUTOCOMPLETE = {
+    "name": "organization",
+    "organisation_number": "off",
+    "street_address": "street-address",
+    "postcode": "postal-code",
+    "municipality": "address-level2",
+    "employee_count": "off",
+}
+INVITE_AUTOCOMPLETE = {
+    "first_name": "off",
+    "last_name": "off",
+    "email": "off",
+    "title": "off",
+    "phone": "off",
+}
+
+
+def add_autocomplete(form, tokens: dict[str, str]) -> None:
+    for name, token in tokens.items():
+        if name in form.fields:
+            form.fields[name].widget.attrs["autocomplete"] = token
+
+
 class ApplicationForm(forms.ModelForm):
     # A field people do not see; bots fill it in.
     homepage = forms.CharField(
@@ -168,6 +216,7 @@ class ApplicationForm(forms.ModelForm):
         self.fields["employee_count"].min_value = 1
         self.fields["employee_count"].widget.attrs.update(min=1, max=1_000_000)
         self._billing_fields(region)
+        add_autocomplete(self, APPLICATION_AUTOCOMPLETE)
 
     def _billing_fields(self, region):
         for name in [*BILLING_ADDRESS_FIELDS, "invoice_email"]:
@@ -182,10 +231,17 @@ class ApplicationForm(forms.ModelForm):
             "Optional. A reference or cost centre your accounts department wants on invoices."
         )
 
+    def clean_company_name(self):
+        return validate_company_name(self.cleaned_data["company_name"])
+
     def clean_organisation_number(self):
-        return validate_organisation_number(
+        number = validate_organisation_number(
             self.region.country_id, self.cleaned_data["organisation_number"]
         )
+        already = organisation_already_in(region=self.region, organisation_number=number)
+        if already is not None:
+            raise ValidationError(already_message(already, self.region.programme_name))
+        return number
 
     def clean_contact_phone(self):
         return normalise_phone(self.cleaned_data["contact_phone"], self.region.country_id)
@@ -335,3 +391,59 @@ class RejectForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (sent to the applicant)"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class MemberCreateForm(forms.Form):
+    """Staff add a member in one of their own regions."""
+
+    region = IdChoiceField(label=_("Programme"), queryset=None, empty_label=None)
+    name = forms.CharField(label=_("Company name"), max_length=200)
+    organisation_number = forms.CharField(label=_("Organisation number"), max_length=20)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, initial=Sector.OTHER)
+    location_name = forms.CharField(
+        label=_("Workplace"), max_length=200, help_text=_("E.g. the town or the site's name.")
+    )
+    street_address = forms.CharField(label=_("Street address"), max_length=200)
+    postcode = forms.CharField(label=_("Postcode"), max_length=10)
+    municipality = forms.CharField(label=_("Municipality"), max_length=100)
+    employee_count = BoundedIntegerField(
+        label=_("Number of employees at this workplace"), min_value=1, max_value=1_000_000
+    )
+    advisor = IdChoiceField(
+        label=_("Advisor"), queryset=None, required=False, empty_label=_("No advisor yet")
+    )
+
+    def __init__(self, *args, regions, advisors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+        self.fields["advisor"].queryset = advisors
+        add_autocomplete(self, MEMBER_AUTOCOMPLETE)
+        countries = sorted({region.country_id for region in regions})
+        self.fields["organisation_number"].help_text = " ".join(
+            str(ORGANISATION_NUMBER_HELP[code])
+            for code in countries
+            if code in ORGANISATION_NUMBER_HELP
+        )
+
+    def clean_name(self):
+        return validate_company_name(self.cleaned_data["name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        if region and cleaned.get("organisation_number"):
+            try:
+                cleaned["organisation_number"] = validate_organisation_number(
+                    region.country_id, cleaned["organisation_number"]
+                )
+            except ValidationError as error:
+                self.add_error("organisation_number", error)
+        advisor = cleaned.get("advisor")
+        if region and advisor and not advisor.roles.filter(region=region).exists():
+            self.add_error("advisor", _("The advisor must work in this member's region."))
+        return cleaned
+
+    def member_data(self) -> dict:
+        names = ["name", "organisation_number", "sector", "location_name"]
+        names += ["street_address", "postcode", "municipality", "employee_count"]
+        return {name: self.cleaned_data[name] for name in names}

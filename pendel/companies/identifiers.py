@@ -155,3 +155,10 @@ def peppol_endpoint(value: str) -> tuple[str, str]:
     """(scheme, number) of a Peppol participant ID, or ("", "") when there is none."""
     scheme, colon, number = normalise_peppol_id(value).partition(":")
     return (scheme, number) if colon and number else ("", "")
+
+
+def is_plausible_company_name(value: str) -> bool:
+    """A name a registry would hold: at least two letters or digits, one of them a letter
+    ("3M" is a name; "X", "123" and "--" are not). Letters of any alphabet count."""
+    signs = [char for char in value or "" if char.isalnum()]
+    return len(signs) >= 2 and any(char.isalpha() for char in signs)

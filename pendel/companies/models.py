@@ -4,7 +4,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from pendel.companies.identifiers import is_valid_organisation_number, normalise_organisation_number
+from pendel.companies.identifiers import (
+    is_plausible_company_name,
+    is_valid_organisation_number,
+    normalise_organisation_number,
+)
 from pendel.core.models import TimeStampedModel
 from pendel.regions.models import FeeBasis
 
@@ -37,6 +41,17 @@ class InvoiceCountry(models.TextChoices):
     FI = "FI", _("Finland")
     DE = "DE", _("Germany")
     BE = "BE", _("Belgium")
+
+
+def validate_company_name(value: str) -> str:
+    """The name with its spaces tidied, or a ValidationError if it cannot be a company's."""
+    name = " ".join((value or "").split())
+    if not is_plausible_company_name(name):
+        raise ValidationError(
+            _("Give the company's registered name, as in the business register."),
+            code="implausible",
+        )
+    return name
 
 
 class Sector(models.TextChoices):

@@ -3,12 +3,14 @@ from datetime import date, timedelta
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from pendel.accounts.access import Scope
 from pendel.accounts.models import Role
 from pendel.companies.models import (
     AdvisorNote,
     Application,
+    ContactInvitation,
     Location,
     Membership,
     MembershipStatus,
@@ -103,6 +105,17 @@ def contacts_for_locations(location_ids) -> QuerySet[Role]:
         Role.objects.filter(kind=Role.Kind.CONTACT_PERSON, location_id__in=location_ids)
         .select_related("user", "location")
         .order_by("-is_primary", "user__first_name")
+    )
+
+
+def contact_invitations_open(location_ids) -> QuerySet[ContactInvitation]:
+    """Existing accounts asked to become contact person here, not yet accepted."""
+    return (
+        ContactInvitation.objects.filter(
+            location_id__in=location_ids, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .select_related("user")
+        .order_by("created_at")
     )
 
 

@@ -7,7 +7,13 @@ from pendel.companies.views import company, public, regions, staff
 staff_patterns = [
     path("regions/<slug:slug>/", regions.region_detail, name="region_detail"),
     path("members/", staff.member_list, name="member_list"),
+    path("members/new/", staff.member_create, name="member_create"),
     path("members/<int:pk>/", staff.member_detail, name="member_detail"),
+    path(
+        "members/<int:pk>/contacts/invite/",
+        staff.member_contact_invite,
+        name="member_contact_invite",
+    ),
     path("members/<int:pk>/status/", staff.member_transition, name="member_transition"),
     path("members/<int:pk>/terms/", staff.member_terms, name="member_terms"),
     path("members/<int:pk>/billing/", staff.member_billing, name="member_billing"),

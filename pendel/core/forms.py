@@ -1,6 +1,7 @@
 """Form helpers that every app's views share."""
 
 import hashlib
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -27,3 +28,30 @@ def confirmation_digest(*parts) -> str:
     order"): the second step goes ahead only when the values are still the ones shown.
     Not a secret; it only keeps a changed form from being confirmed unseen."""
     return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of a form's error summary: the message, and the field it belongs to (its
+    label and the id the link jumps to), or none for an error about the whole form."""
+
+    message: str
+    label: str = ""
+    anchor: str = ""
+
+
+def error_summary(form) -> list[SummaryLine]:
+    """Every error of a bound form, in the order of the form: first those about the whole
+    form, then each field's. The template `includes/error_summary.html` shows them above
+    the form, each linked to its field, so someone who cannot see the page's red texts (a
+    screen reader, a phone showing the top) hears at once what to correct."""
+    if not form.is_bound or not form.errors:
+        return []
+    lines = [SummaryLine(str(message)) for message in form.non_field_errors()]
+    for field in form:
+        for message in field.errors:
+            if field.is_hidden:
+                lines.append(SummaryLine(str(message)))
+            else:
+                lines.append(SummaryLine(str(message), str(field.label), field.id_for_label))
+    return lines

@@ -113,9 +113,14 @@ RULES: dict[str, Rule] = {
     "staff:task_list": COORDINATOR,
     "staff:region_list": STAFF,
     "staff:user_list": STAFF,
+    # The account of the tenant's first contact person; in C that is Mari, who is staff in A
+    # as well: only someone who sees all of her account (the coordinator) may act on it.
+    "staff:user_deactivate": region("contact_user"),
     "staff:region_detail": region(),
     "staff:member_list": STAFF,
+    "staff:member_create": STAFF,
     "staff:member_detail": region("member"),
+    "staff:member_contact_invite": region("member"),
     "staff:member_transition": region("member"),
     "staff:member_terms": region("member"),
     "staff:member_billing": region("member"),
@@ -445,6 +450,10 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         "member": membership.pk,
         "note": note.pk,
         "contact": Role.objects.filter(location=location, kind=Role.Kind.CONTACT_PERSON).first().pk,
+        "contact_user": Role.objects.filter(location=location, kind=Role.Kind.CONTACT_PERSON)
+        .order_by("pk")
+        .first()
+        .user_id,
         "application": application.pk,
         "employee": people[0].pk,
         "import": employee_import_prepare(

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,10 +35,57 @@ from pendel.regions.models import Region
 CONFIRMATION_VALID = timedelta(days=3)
 
 
+class Already(StrEnum):
+    MEMBER = "member"
+    APPLIED = "applied"
+
+
+def organisation_already_in(*, region: Region, organisation_number: str) -> Already | None:
+    """Whether this organisation number is already a member of the region's programme (an
+    open membership at any of its workplaces there) or has an application waiting for a
+    decision there. An employer applies once; more workplaces are added by the advisor."""
+    members = Membership.objects.filter(
+        location__region=region,
+        location__organisation__country_id=region.country_id,
+        location__organisation__organisation_number=organisation_number,
+    ).exclude(status=MembershipStatus.ENDED)
+    if members.exists():
+        return Already.MEMBER
+    waiting = Application.objects.filter(
+        region=region,
+        organisation_number=organisation_number,
+        status=Application.Status.PENDING,
+        email_confirmed_at__isnull=False,
+    )
+    if waiting.exists():
+        return Already.APPLIED
+    return None
+
+
+def already_message(already: Already, programme: str) -> str:
+    if already is Already.MEMBER:
+        return _(
+            "This organisation is already a member of %(programme)s. To add another "
+            "workplace or change the contact person, write to your advisor."
+        ) % {"programme": programme}
+    return _(
+        "An application from this organisation to %(programme)s is already waiting for a "
+        "decision. The advisor answers it by email; there is no need to apply again."
+    ) % {"programme": programme}
+
+
 def application_submit(*, region: Region, data: dict, language: str) -> Application:
     """Store a public application, unconfirmed, and mail only a confirmation link to its
-    contact address. Staff and the applicant hear of its content once the link is opened."""
+    contact address. Staff and the applicant hear of its content once the link is opened.
+    An organisation that is already a member, or has applied, is refused."""
     with transaction.atomic():
+        already = organisation_already_in(
+            region=region, organisation_number=data["organisation_number"]
+        )
+        if already is not None:
+            raise ValidationError(
+                {"organisation_number": already_message(already, region.programme_name)}
+            )
         application_unconfirmed_delete()
         expires = timezone.now() + CONFIRMATION_VALID
         application = Application(
@@ -62,8 +110,13 @@ def application_confirmation_valid(*, region: Region, token: str) -> bool:
 
 def application_confirm(*, region: Region, token: str) -> Application | None:
     """Open the link: the application reaches the region's staff, the applicant gets the
-    receipt. None for an unknown, used or expired link."""
+    receipt. None for an unknown, used or expired link. An application whose organisation
+    has meanwhile become a member, or had another application confirmed, is deleted and
+    refused (ValidationError saying which), so staff never get two side by side."""
     with transaction.atomic():
+        # One confirmation per region at a time: two applications of one organisation
+        # confirmed at the same moment would otherwise both pass the check below.
+        Region.objects.select_for_update().filter(pk=region.pk).first()
         application = (
             unconfirmed(region.pk)
             .select_related("region")
@@ -72,26 +125,36 @@ def application_confirm(*, region: Region, token: str) -> Application | None:
         )
         if application is None:
             return None
-        claimed = Application.objects.filter(
-            pk=application.pk, email_confirmed_at__isnull=True
-        ).update(email_confirmed_at=timezone.now(), confirmation_token_hash="")
-        if claimed != 1:
-            return None  # the same link opened twice at once
-        application.refresh_from_db()
-        send_templated(
-            to=application.contact_email,
-            language=application.language,
-            template="emails/application_received",
-            context={"application": application, "programme": region.programme_name},
+        already = organisation_already_in(
+            region=region, organisation_number=application.organisation_number
         )
-        link = settings.SITE_URL + reverse("staff:application_detail", args=[application.pk])
-        for advisor in advisors_for_region(region.pk):
-            send_templated(
-                to=advisor.email,
-                language=advisor.language or region.default_language,
-                template="emails/application_new",
-                context={"application": application, "link": link},
-            )
+        if already is None:
+            return _application_forward(application, region)
+        application.delete()
+    raise ValidationError(already_message(already, region.programme_name))
+
+
+def _application_forward(application: Application, region: Region) -> Application | None:
+    claimed = Application.objects.filter(pk=application.pk, email_confirmed_at__isnull=True).update(
+        email_confirmed_at=timezone.now(), confirmation_token_hash=""
+    )
+    if claimed != 1:
+        return None  # the same link opened twice at once
+    application.refresh_from_db()
+    send_templated(
+        to=application.contact_email,
+        language=application.language,
+        template="emails/application_received",
+        context={"application": application, "programme": region.programme_name},
+    )
+    link = settings.SITE_URL + reverse("staff:application_detail", args=[application.pk])
+    for advisor in advisors_for_region(region.pk):
+        send_templated(
+            to=advisor.email,
+            language=advisor.language or region.default_language,
+            template="emails/application_new",
+            context={"application": application, "link": link},
+        )
     return application
 
 

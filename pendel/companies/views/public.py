@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from pendel.companies import selectors, services
 from pendel.companies.forms import ApplicationForm
 from pendel.core import ratelimit
+from pendel.core.forms import apply_validation_error
 from pendel.regions.models import Region
 
 # Applications sent from one address, and to one contact email, per hour. An employer
@@ -48,9 +50,18 @@ def application_create(request, slug: str):
     status = 200
     if request.method == "POST" and form.is_valid():
         if _within_limits(request, form.cleaned_data["contact_email"]):
-            services.application_submit(
-                region=region, data=form.application_data(), language=get_language()
-            )
+            try:
+                services.application_submit(
+                    region=region, data=form.application_data(), language=get_language()
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+                return render(
+                    request,
+                    "companies/public/apply.html",
+                    {"region": region, "form": form},
+                    status=400,
+                )
             return redirect("portal:application_thanks", slug=region.slug)
         form.add_error(
             None,
@@ -76,7 +87,11 @@ def application_confirm(request, slug: str, token: str):
     on with the button, so a mail scanner that follows links confirms nothing."""
     region = _active_region(slug)
     if request.method == "POST":
-        application = services.application_confirm(region=region, token=token)
+        try:
+            application = services.application_confirm(region=region, token=token)
+        except ValidationError as error:
+            context = {"region": region, "refused": " ".join(error.messages)}
+            return render(request, "companies/public/confirm.html", context)
         if application is not None:
             return render(request, "companies/public/confirmed.html", {"region": region})
         valid = False

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,19 +12,24 @@ from pendel.accounts.models import Role, User
 from pendel.companies import selectors, services
 from pendel.companies.audit import membership_history
 from pendel.companies.forms import (
+    INVITE_AUTOCOMPLETE,
     AdvisorForm,
     ApproveForm,
     BillingDetailsForm,
+    InviteForm,
     InvoiceContactForm,
+    MemberCreateForm,
     MemberFilterForm,
     NoteForm,
     RejectForm,
     TermsForm,
     TransitionForm,
+    add_autocomplete,
 )
+from pendel.companies.services.members import member_create as member_create_service
 from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
-from pendel.core.forms import message_validation_error
+from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
 from pendel.regions.selectors import regions_for
 
@@ -52,13 +58,70 @@ def member_list(request):
 
 
 @staff_required
+def member_create(request):
+    """Add a member directly (a company that called or met the advisor), in one of the staff
+    member's own regions."""
+    scope = request_scope(request)
+    form = MemberCreateForm(
+        request.POST or None, regions=regions_for(scope), advisors=_advisors_in_scope(scope)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = member_create_service(
+                actor=request.user,
+                region=form.cleaned_data["region"],
+                data=form.member_data(),
+                advisor=form.cleaned_data["advisor"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now a member. Invite its contact person below.")
+                % {"name": membership.location.organisation.name},
+            )
+            return redirect("staff:member_detail", pk=membership.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "companies/staff/member_create.html", {"form": form}, status=status)
+
+
+def _contact_invite_form(scope, membership, data=None):
+    """The contact list's invitation form, for this member's workplace only (not chosen)."""
+    if data is not None:
+        data = data.copy()
+        data["contact-location"] = membership.location_id
+    form = InviteForm(
+        data,
+        locations=selectors.locations_for(scope).filter(pk=membership.location_id),
+        initial={"location": membership.location_id},
+        prefix="contact",
+    )
+    form.fields["location"].widget = forms.HiddenInput()
+    add_autocomplete(form, INVITE_AUTOCOMPLETE)
+    return form
+
+
+@staff_required
 def member_detail(request, pk: int):
     scope = request_scope(request)
     membership = selectors.membership_get_for(scope, pk)
+    return _member_detail_page(request, membership, _contact_invite_form(scope, membership))
+
+
+def _listed_employees(location) -> int:
+    """Employees on the company's own list today (the location's count is what was stated)."""
+    today = region_today(location.region)
+    return location.employees.active(on=today).count()
+
+
+def _member_detail_page(request, membership, invite_form, status=200):
     region_advisors = advisors_for_region(membership.location.region_id)
     context = {
         "membership": membership,
         "location": membership.location,
+        "listed_employees": _listed_employees(membership.location),
+        "pending_invitations": selectors.contact_invitations_open([membership.location_id]),
         "organisation": membership.location.organisation,
         "contacts": selectors.contacts_for_locations([membership.location_id]),
         "history": membership_history(membership),
@@ -69,9 +132,41 @@ def member_detail(request, pk: int):
             initial={"advisor": membership.advisor}, advisors=region_advisors
         ),
         "note_form": NoteForm(initial={"happened_on": region_today(membership.location.region)}),
-        **_billing_context(scope, membership.location.organisation),
+        **_billing_context(request_scope(request), membership.location.organisation),
+        "invite_form": invite_form,
     }
-    return render(request, "companies/staff/member_detail.html", context)
+    return render(request, "companies/staff/member_detail.html", context, status=status)
+
+
+@require_POST
+@staff_required
+def member_contact_invite(request, pk: int):
+    """Staff invite a contact person of the member, on the company's behalf; the audit trail
+    names the staff member as the one who invited."""
+    scope = request_scope(request)
+    membership = selectors.membership_get_for(scope, pk)
+    form = _contact_invite_form(scope, membership, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contact_invite(
+                actor=request.user,
+                location=membership.location,
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                title=data["title"],
+                phone=data["phone"],
+                language=membership.location.region.default_language,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error, field="email")
+        else:
+            messages.success(
+                request, _("%(email)s has been invited by email.") % {"email": data["email"]}
+            )
+            return redirect("staff:member_detail", pk=membership.pk)
+    return _member_detail_page(request, membership, form, status=400)
 
 
 def _billing_context(scope, organisation) -> dict:

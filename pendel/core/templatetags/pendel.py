@@ -1,6 +1,7 @@
 from django import template
 
 from pendel.core import conventions
+from pendel.core import forms as core_forms
 from pendel.core.money import format_money, format_number
 
 register = template.Library()
@@ -39,3 +40,9 @@ def organisation_number(number, country) -> str:
     """{{ organisation.organisation_number|organisation_number:organisation.country_id }}:
     555070-7342, 923 609 016, 27312152."""
     return conventions.organisation_number_display(str(country or ""), number)
+
+
+@register.filter
+def error_summary(form):
+    """{% for line in form|error_summary %}: see pendel.core.forms.error_summary."""
+    return core_forms.error_summary(form) if form is not None else []

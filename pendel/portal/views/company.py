@@ -12,20 +12,22 @@ from pendel.accounts.access import (
 from pendel.companies.selectors import (
     contacts_for_locations,
     locations_for,
-    memberships_for,
     organisations_for,
 )
 from pendel.portal.forms import OrganisationChoiceForm
+from pendel.portal.selectors import company_start
 
 
 @contact_person_required
 def home(request):
-    """Min side: the company's membership, advisor, terms and contact persons at a glance."""
+    """Min side: what the programme expects next of the company (the open survey and its
+    rate, the activity plan, the agreement to sign, the employee list, invoices due,
+    tickets), then the membership, advisor, terms and contact persons."""
     scope = request_scope(request)
     locations = locations_for(scope)
     context = {
         "organisation": organisations_for(scope).get(),
-        "memberships": memberships_for(scope).exclude(status="ended"),
+        "start": company_start(scope),
         "locations": locations,
         "contacts": contacts_for_locations(locations.values("id")),
     }
