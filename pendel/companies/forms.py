@@ -14,6 +14,7 @@ from pendel.companies.selectors import SIZE_BANDS
 from pendel.companies.services.memberships import TERM_FIELDS
 from pendel.core.fields import IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
+from pendel.core.postcodes import postcode_form_clean
 
 
 class DateInput(forms.DateInput):
@@ -61,6 +62,10 @@ class ApplicationForm(forms.ModelForm):
         )
         self.fields["employee_count"].min_value = 1
         self.fields["employee_count"].widget.attrs.update(min=1, max=1_000_000)
+        self.fields["municipality"].required = False  # filled in from the postcode
+        self.fields["municipality"].help_text = _(
+            "Filled in from the postcode if you leave it empty."
+        )
 
     def clean_organisation_number(self):
         return validate_organisation_number(
@@ -83,6 +88,7 @@ class ApplicationForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("homepage"):
             raise ValidationError(_("The application could not be sent."))
+        postcode_form_clean(self, self.region.country_id)
         return cleaned
 
     def application_data(self) -> dict:

@@ -48,6 +48,34 @@ def test_a_bad_phone_number_is_refused(client, world):
     assert Application.objects.count() == 0
 
 
+def test_a_made_up_postcode_is_refused_in_the_applicants_language(client, world):
+    url = reverse("portal:application_create", args=[world.region.slug])
+    for postcode in ["ABCD", "0000"]:
+        data = {**APPLICATION_FORM, "postcode": postcode, "municipality": ""}
+        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="nb")
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Skriv postnummeret med fire sifre" in page or "0000 finnes ikke" in page
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_town_is_filled_in_from_the_postcode_when_left_empty(client, world):
+    url = reverse("portal:application_create", args=[world.region.slug])
+    data = {**APPLICATION_FORM, "postcode": " 1706 ", "municipality": ""}
+    assert client.post(url, data, HTTP_ACCEPT_LANGUAGE="nb").status_code == 302
+    application = Application.objects.get()
+    assert (application.postcode, application.municipality) == ("1706", "Sarpsborg")
+
+
+def test_a_dutch_programme_wants_a_dutch_postcode(client, world):
+    url = reverse("portal:application_create", args=[world.other_region.slug])
+    data = {**APPLICATION_FORM, "organisation_number": "12345670", "postcode": "1706"}
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Schrijf de postcode als vier cijfers en twee letters" in response.content.decode()
+    assert Application.objects.count() == 0
+
+
 def test_a_filled_honeypot_stores_nothing(client, world):
     url = reverse("portal:application_create", args=[world.region.slug])
     client.post(url, {**APPLICATION_FORM, "homepage": "http://spam.example.com"})
