@@ -75,6 +75,14 @@ def postcode_matches_town(country: str, postcode, town: str) -> bool:
     return place is not None and _folded(place) == _folded(town)
 
 
+def postcodes_of_town(country: str, town: str) -> list[str]:
+    """The register's postcodes of a town, in order (for the Netherlands the 4-digit areas)."""
+    if country not in REGISTER_COUNTRIES:
+        return []
+    wanted = _folded(town)
+    return sorted(code for code, place in _register(country).items() if _folded(place) == wanted)
+
+
 def postcode_check(country: str, value) -> tuple[str, str | None]:
     """(the normalised postcode, its town or None), or a ValidationError with a message for
     the person who typed it: the form the country uses, or that the postcode does not exist."""

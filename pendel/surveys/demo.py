@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from pendel.companies.models import Location, MembershipStatus
 from pendel.core.dates import region_today
-from pendel.employees.factories import EmployeeFactory
+from pendel.employees.factories import EmployeeFactory, demo_employee_rows
 from pendel.employees.models import AgeGroup, Employee
 from pendel.surveys.models import Invitation, Response, ResponseChoice, Wave
 from pendel.surveys.services import template_seed_standard, wave_close, wave_dispatch
@@ -171,17 +171,15 @@ def _ensure_employees(location: Location, count: int, rng: random.Random) -> Non
     if missing <= 0:
         return
     departments = DEPARTMENTS.get(location.region.country_id, DEPARTMENTS["NO"])
-    domain = f"demo{location.pk}.example.com"
+    rows = demo_employee_rows(location, missing, seed=f"survey-{location.pk}")
     Employee.objects.bulk_create(
         EmployeeFactory.build(
             location=location,
-            first_name=f"Demo{number}",
-            last_name="Ansatt",
-            email=f"ansatt{number}@{domain}",
             department=rng.choice(departments),
             age_group=rng.choice(AgeGroup.values[:5]),
+            **row,
         )
-        for number in range(1, missing + 1)
+        for row in rows
     )
 
 
