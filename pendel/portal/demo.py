@@ -336,6 +336,7 @@ FAKER_LOCALES = {"NO": "no_NO", "SE": "sv_SE", "NL": "nl_NL"}
 class DemoLogin:
     role: str
     email: str
+    region: str = ""  # the region's name; "" for the logins of every region
 
 
 def _organisation_number(country: str, rng: random.Random) -> str:
@@ -547,29 +548,22 @@ DUAL_ROLE = "mari.dahl@pendel.demo"
 
 
 def demo_logins() -> list[DemoLogin]:
-    """Every demo login: the superuser, the coordinator, and per region its advisor and the
-    primary contact person of each member, with the dual-role user where she works."""
+    """Every demo login: the superuser and the coordinator, then per region its advisor and
+    the primary contact person of each member, with the dual-role user where she works."""
     logins = [
         DemoLogin("superuser", "admin@pendel.demo"),
-        DemoLogin("national coordinator, every region", "coordinator@pendel.demo"),
+        DemoLogin("national coordinator", "coordinator@pendel.demo"),
     ]
     for slug, name, *_rest in REGIONS:
-        logins.append(DemoLogin(f"{name}: advisor", f"advisor.{slug}@pendel.demo"))
+        logins.append(DemoLogin("advisor", f"advisor.{slug}@pendel.demo", name))
         if slug == "nedre-glomma":
-            logins.append(
-                DemoLogin(
-                    f"{name}: advisor, and contact person of two members in Nord-Jæren",
-                    DUAL_ROLE,
-                )
-            )
-        companies = COMPANIES[slug] + (
-            [NATIONAL_LOCATIONS[slug]] if slug in NATIONAL_LOCATIONS else []
-        )
-        for company in companies:
+            role = "advisor, and contact person of two members in Nord-Jæren"
+            logins.append(DemoLogin(role, DUAL_ROLE, name))
+        national = [NATIONAL_LOCATIONS[slug]] if slug in NATIONAL_LOCATIONS else []
+        for company in COMPANIES[slug] + national:
             note = " (national company)" if company.name == NATIONAL else ""
-            logins.append(
-                DemoLogin(f"{name}: contact person, {company.name}{note}", contact_email(company))
-            )
+            role = f"contact person, {company.name}{note}"
+            logins.append(DemoLogin(role, contact_email(company), name))
     return logins
 
 

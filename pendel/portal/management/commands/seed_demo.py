@@ -34,8 +34,12 @@ class Command(BaseCommand):
             seed_demo_surveys()
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        region = None
         for login in demo_logins():
-            self.stdout.write(f"  {login.role:<56} {login.email}")
+            if login.region != region:
+                region = login.region
+                self.stdout.write(f"  {region or 'All regions'}")
+            self.stdout.write(f"    {login.role:<60} {login.email}")
         self.stdout.write(
             "Staff and the superuser also need a code from an authenticator app. Add the demo"
             f" secret {demo_totp_secret()} to one, or get the code of the moment with"
