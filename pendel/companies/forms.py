@@ -6,6 +6,7 @@ from pendel.companies.models import (
     ORGANISATION_NUMBER_HELP,
     AdvisorNote,
     Application,
+    Location,
     Membership,
     MembershipStatus,
     validate_organisation_number,
@@ -93,6 +94,38 @@ class ApplicationForm(forms.ModelForm):
 
     def application_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class LocationForm(forms.ModelForm):
+    """A workplace and its address: the postcode is checked against the register of the
+    region's country, and the town filled in from it when left empty."""
+
+    class Meta:
+        formfield_callback = bounded_formfield
+        model = Location
+        fields = [
+            "organisation",
+            "region",
+            "name",
+            "street_address",
+            "postcode",
+            "municipality",
+            "employee_count",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "municipality" in self.fields:
+            self.fields["municipality"].help_text = _(
+                "Filled in from the postcode if you leave it empty."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region") or getattr(self.instance, "region", None)
+        if region is not None and cleaned.get("postcode"):
+            postcode_form_clean(self, region.country_id)
+        return cleaned
 
 
 class MemberFilterForm(forms.Form):

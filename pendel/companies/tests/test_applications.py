@@ -3,6 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from pendel.accounts.models import Role, User
+from pendel.companies.forms import LocationForm
 from pendel.companies.models import Application, Location, Membership, Organisation
 from pendel.companies.services import application_approve, application_reject
 from pendel.companies.tests.conftest import APPLICATION_FORM, confirmation_path
@@ -178,3 +179,23 @@ def test_another_regions_advisor_cannot_see_or_decide_the_application(client, wo
     assert "Glomma Bakeri" not in client.get(reverse("staff:application_list")).content.decode()
     application.refresh_from_db()
     assert application.status == "pending"
+
+
+def test_the_location_form_checks_the_postcode_in_the_regions_country(world):
+    data = {
+        "organisation": world.company.pk,
+        "region": world.other_region.pk,  # Overijssel: Dutch postcodes
+        "name": "Enschede",
+        "street_address": "Haaksbergerstraat 55",
+        "postcode": "7513ea",
+        "municipality": "",
+        "employee_count": 40,
+    }
+    form = LocationForm(data)
+    assert form.is_valid(), form.errors
+    location = form.save()
+    assert (location.postcode, location.municipality) == ("7513 EA", "Enschede")
+    refused = LocationForm({**data, "postcode": "1706"}, instance=location)
+    assert not refused.is_valid() and "postcode" in refused.errors
+    location.refresh_from_db()
+    assert location.postcode == "7513 EA"
