@@ -15,7 +15,7 @@ from pendel.companies.forms import InviteForm
 from pendel.companies.models import AdvisorNote, Application, Location, Membership, Organisation
 from pendel.core.postcodes import postcode_exists, postcode_matches_town
 from pendel.employees.models import Employee
-from pendel.invoicing.models import Invoice
+from pendel.invoicing.models import Invoice, SellerProfile
 from pendel.portal.demo import DUAL_ROLE, TEXTS
 from pendel.surveys.models import Wave
 from pendel.surveys.results import wave_results
@@ -38,7 +38,11 @@ def test_every_demo_postcode_exists_and_belongs_to_its_town(demo):
         (app.region.country_id, app.postcode, app.municipality, app.company_name)
         for app in Application.objects.select_related("region")
     ]
-    assert len(places) >= 17
+    places += [
+        (seller.region.country_id, seller.postcode, seller.city, seller.legal_name)
+        for seller in SellerProfile.objects.select_related("region")
+    ]
+    assert len(places) >= 21
     wrong = [p for p in places if not postcode_matches_town(p[0], p[1], p[2])]
     assert wrong == []
     homes = Employee.objects.values_list("location__region__country_id", "postcode")

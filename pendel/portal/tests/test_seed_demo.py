@@ -90,3 +90,13 @@ def test_the_command_prints_the_logins_by_region(db):
     text = out.getvalue()
     assert text.index("Nedre Glomma") < text.index("advisor.nedre-glomma@pendel.demo")
     assert text.index("Overijssel") < text.index("sanne.devries@twentse-zorggroep.demo")
+
+
+def test_logins_of_an_older_demo_are_flagged(db):
+    out = StringIO()
+    call_command("seed_demo", logins_only=True, stdout=out)
+    assert "`make demo` loads the current one" in out.getvalue()
+    call_command("seed_demo", verbosity=0, stdout=StringIO())
+    out = StringIO()
+    call_command("seed_demo", logins_only=True, stdout=out)
+    assert "make demo" not in out.getvalue()
