@@ -7,8 +7,10 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/pendel
+# The address links in mails point to: the one `make run` serves (`make run PORT=8001`).
+SITE_URL ?= http://$(HOST):$(PORT)
 # Local use is development mode. Without DEBUG, Pendel runs as production and needs SECRET_KEY.
-DEV := DEBUG=1
+DEV := DEBUG=1 SITE_URL=$(SITE_URL)
 
 .PHONY: run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean check-specs
 

@@ -3,7 +3,6 @@ from django.urls import path, reverse_lazy
 
 from pendel.accounts.access import login_required
 from pendel.accounts.views import account, password, staff, two_factor
-from pendel.accounts.views.reset import PasswordSetFromLinkView
 
 account_patterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -43,10 +42,7 @@ account_patterns = [
     ),
     path(
         "invitation/<uidb64>/<token>/",
-        PasswordSetFromLinkView.as_view(
-            template_name="accounts/invitation_confirm.html",
-            success_url=reverse_lazy("accounts:password_reset_complete"),
-        ),
+        password.InvitationView.as_view(),
         name="invitation",
     ),
     path(

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from pendel.companies.forms import LocationForm
 from pendel.companies.models import Location, Organisation
 
 
 class LocationInline(admin.TabularInline):
     model = Location
+    form = LocationForm
     extra = 0
 
 
@@ -19,6 +21,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Location)
 class LocationAdmin(admin.ModelAdmin):
+    form = LocationForm
     list_display = ["name", "organisation", "region", "municipality", "employee_count"]
     list_filter = ["region"]
     search_fields = ["name", "organisation__name", "municipality"]

@@ -12,6 +12,7 @@ from pendel.companies.models import (
     ORGANISATION_NUMBER_HELP,
     AdvisorNote,
     Application,
+    Location,
     Membership,
     MembershipStatus,
     Organisation,
@@ -24,6 +25,7 @@ from pendel.companies.services.applications import already_message, organisation
 from pendel.companies.services.memberships import TERM_FIELDS
 from pendel.core.fields import BoundedIntegerField, IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
+from pendel.core.postcodes import postcode_form_clean
 
 BILLING_ADDRESS_FIELDS = ["invoice_street", "invoice_postcode", "invoice_city", "invoice_country"]
 BILLING_FIELDS = [
@@ -217,6 +219,10 @@ class ApplicationForm(forms.ModelForm):
         self.fields["employee_count"].widget.attrs.update(min=1, max=1_000_000)
         self._billing_fields(region)
         add_autocomplete(self, APPLICATION_AUTOCOMPLETE)
+        self.fields["municipality"].required = False  # filled in from the postcode
+        self.fields["municipality"].help_text = _(
+            "Filled in from the postcode if you leave it empty."
+        )
 
     def _billing_fields(self, region):
         for name in [*BILLING_ADDRESS_FIELDS, "invoice_email"]:
@@ -259,6 +265,7 @@ class ApplicationForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("homepage"):
             raise ValidationError(_("The application could not be sent."))
+        postcode_form_clean(self, self.region.country_id)
         return billing_clean(
             self,
             cleaned,
@@ -268,6 +275,38 @@ class ApplicationForm(forms.ModelForm):
 
     def application_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class LocationForm(forms.ModelForm):
+    """A workplace and its address: the postcode is checked against the register of the
+    region's country, and the town filled in from it when left empty."""
+
+    class Meta:
+        formfield_callback = bounded_formfield
+        model = Location
+        fields = [
+            "organisation",
+            "region",
+            "name",
+            "street_address",
+            "postcode",
+            "municipality",
+            "employee_count",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "municipality" in self.fields:
+            self.fields["municipality"].help_text = _(
+                "Filled in from the postcode if you leave it empty."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region") or getattr(self.instance, "region", None)
+        if region is not None and cleaned.get("postcode"):
+            postcode_form_clean(self, region.country_id)
+        return cleaned
 
 
 class MemberFilterForm(forms.Form):

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.postcodes import postcode_normalise
 from pendel.employees.models import AGE_BOUNDS, AgeGroup
 
 MESSAGES = {
@@ -126,15 +127,12 @@ def read_postcode(value, *, country: str) -> str:
     if not text:
         return ""
     compact = re.sub(r"[\s-]", "", text)
-    if country == "NO" and re.fullmatch(r"\d{3,4}", compact):
-        return compact.zfill(4)
-    if country == "SE" and re.fullmatch(r"\d{5}", compact):
-        return f"{compact[:3]} {compact[3:]}"
-    if country == "NL" and re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", compact):
-        return f"{compact[:4]} {compact[4:]}"
-    if country not in {"NO", "SE", "NL"} and re.fullmatch(r"[0-9A-Z]{3,10}", compact):
-        return compact
-    raise CellError("invalid_postcode", value=text[:20])
+    if country == "NO" and re.fullmatch(r"\d{3}", compact):
+        compact = compact.zfill(4)
+    normalised = postcode_normalise(country, compact)
+    if normalised is None:
+        raise CellError("invalid_postcode", value=text[:20])
+    return normalised
 
 
 _DATE_PATTERNS = [

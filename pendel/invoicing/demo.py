@@ -13,14 +13,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from faker import Faker
 
 from pendel.catalogue.models import Price, Product
 from pendel.catalogue.seed import addon_template, catalogue_seed_national
 from pendel.catalogue.services import annual_pass_set, offer_set, price_set, product_save
 from pendel.companies.models import Location, MembershipStatus
 from pendel.core.dates import current_month, region_today
-from pendel.employees.factories import EmployeeFactory
+from pendel.employees.factories import EmployeeFactory, demo_employee_rows
 from pendel.employees.models import Employee
 from pendel.invoicing.models import Invoice, InvoiceRun, SellerProfile
 from pendel.invoicing.services import (
@@ -108,7 +107,13 @@ ADDONS = {
     "overijssel": "city-bikes",
 }
 ADDON_PRICES = {"city-bikes": "99.00", "demand-responsive": "149.00"}
-FAKER_LOCALES = {"NO": "no_NO", "SE": "sv_SE", "NL": "nl_NL"}
+# The part credit's reason, in the region's language (it is printed on the credit note).
+CREDIT_REASONS = {
+    "nb": "Én ansatt sluttet før måneden begynte.",
+    "sv": "En anställd slutade innan månaden började.",
+    "nl": "Eén medewerker is vóór het begin van de maand vertrokken.",
+    "en": "One employee left before the month began.",
+}
 
 
 def _seller(region: Region) -> None:
@@ -169,18 +174,9 @@ def _employees(location: Location, count: int) -> list[int]:
     )
     if existing:
         return existing[:count]
-    fake = Faker(FAKER_LOCALES[location.region.country_id])
-    fake.seed_instance(f"billing-{location.pk}")
     made = Employee.objects.bulk_create(
-        EmployeeFactory.build(
-            location=location,
-            first_name=fake.first_name(),
-            last_name=fake.last_name(),
-            email=f"employee{index}.{location.pk}@pendel.demo",
-            department="",
-            age_group="",
-        )
-        for index in range(count)
+        EmployeeFactory.build(location=location, department="", age_group="", **row)
+        for row in demo_employee_rows(location, count, seed=f"billing-{location.pk}")
     )
     return [employee.pk for employee in made]
 
@@ -235,7 +231,7 @@ def _part_credit(region: Region) -> None:
     credit_note_issue(
         actor=None,
         invoice=invoice,
-        reason="Demo: one employee left before the month began",
+        reason=CREDIT_REASONS.get(region.default_language, CREDIT_REASONS["en"]),
         quantities={line.pk: Decimal("1")},
     )
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from pendel.companies.models import Membership
 from pendel.invoicing.models import Invoice
-from pendel.portal.demo import DEMO_PASSWORD
+from pendel.portal.demo import DEMO_PASSWORD, NATIONAL_CONTACT
 from pendel.surveys.models import Wave
 from tests.browser.conftest import (
     assert_accessible,
@@ -18,7 +18,7 @@ from tests.browser.conftest import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ADVISOR = "advisor.nedre-glomma@pendel.demo"
-CONTACT = "contact.nordveilogistikkas.sarpsborg@pendel.demo"
+CONTACT = NATIONAL_CONTACT
 COORDINATOR = "coordinator@pendel.demo"
 
 

@@ -142,3 +142,32 @@ def test_a_hash_in_the_session_opens_nothing_once_the_password_changed(client, w
     world.advisor.set_password("changed-elsewhere-meanwhile")
     world.advisor.save()
     assert "new_password1" not in client.get(form_url).content.decode()
+
+
+def test_a_logged_out_invitation_that_sets_a_password_logs_the_user_in(client, world):
+    contact = world.contact
+    contact.set_unusable_password()
+    contact.save()
+    link = account_link(contact, INVITATION)
+    form_url = client.get(urlsplit(link).path, follow=True).redirect_chain[-1][0]
+    done = client.post(
+        form_url,
+        {"new_password1": "a-new-long-secret", "new_password2": "a-new-long-secret"},
+        HTTP_ACCEPT_LANGUAGE="nb",
+        follow=True,
+    )
+    assert done.status_code == 200
+    assert done.context["user"] == contact
+    assert "Passordet er lagret. Velkommen til Pendel." in done.content.decode()
+    assert "/login/" not in done.redirect_chain[-1][0]
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_staff_logged_in_by_their_invitation_still_give_the_second_factor(client, world):
+    link = account_link(world.advisor, INVITATION)
+    form_url = client.get(urlsplit(link).path, follow=True).redirect_chain[-1][0]
+    client.post(
+        form_url, {"new_password1": "a-new-long-secret", "new_password2": "a-new-long-secret"}
+    )
+    members = client.get(reverse("staff:member_list"), follow=True)
+    assert "/two-factor/" in members.redirect_chain[-1][0]

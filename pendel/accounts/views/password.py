@@ -8,12 +8,14 @@ that a locked-out user gets back in by proving they hold the mailbox."""
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from pendel.accounts.tasks import password_reset_request
 from pendel.accounts.views.reset import PasswordSetFromLinkView
@@ -59,6 +61,21 @@ class PasswordResetConfirmView(PasswordSetFromLinkView):
     def form_valid(self, form):
         response = super().form_valid(form)
         axes_reset(username=form.user.email.lower())
+        return response
+
+
+class InvitationView(PasswordSetFromLinkView):
+    """The invitation link: the new user chooses a password and is logged in with it, as
+    after a login (staff then go on to set up the second factor, as the guards ask)."""
+
+    template_name = "accounts/invitation_confirm.html"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy(settings.LOGIN_REDIRECT_URL)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is saved. Welcome to Pendel."))
         return response
 
 

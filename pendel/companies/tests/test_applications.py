@@ -3,6 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from pendel.accounts.models import Role, User
+from pendel.companies.forms import LocationForm
 from pendel.companies.models import Application, Location, Membership, Organisation
 from pendel.companies.services import application_approve, application_reject
 from pendel.companies.tests.conftest import APPLICATION_FORM, confirmation_path
@@ -45,6 +46,34 @@ def test_a_bad_phone_number_is_refused(client, world):
     url = reverse("portal:application_create", args=[world.region.slug])
     response = client.post(url, {**APPLICATION_FORM, "contact_phone": "12"})
     assert "Enter a valid phone number." in response.content.decode()
+    assert Application.objects.count() == 0
+
+
+def test_a_made_up_postcode_is_refused_in_the_applicants_language(client, world):
+    url = reverse("portal:application_create", args=[world.region.slug])
+    for postcode in ["ABCD", "0000"]:
+        data = {**APPLICATION_FORM, "postcode": postcode, "municipality": ""}
+        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="nb")
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Skriv postnummeret med fire sifre" in page or "0000 finnes ikke" in page
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_town_is_filled_in_from_the_postcode_when_left_empty(client, world):
+    url = reverse("portal:application_create", args=[world.region.slug])
+    data = {**APPLICATION_FORM, "postcode": " 1706 ", "municipality": ""}
+    assert client.post(url, data, HTTP_ACCEPT_LANGUAGE="nb").status_code == 302
+    application = Application.objects.get()
+    assert (application.postcode, application.municipality) == ("1706", "Sarpsborg")
+
+
+def test_a_dutch_programme_wants_a_dutch_postcode(client, world):
+    url = reverse("portal:application_create", args=[world.other_region.slug])
+    data = {**APPLICATION_FORM, "organisation_number": "12345670", "postcode": "1706"}
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Schrijf de postcode als vier cijfers en twee letters" in response.content.decode()
     assert Application.objects.count() == 0
 
 
@@ -150,3 +179,23 @@ def test_another_regions_advisor_cannot_see_or_decide_the_application(client, wo
     assert "Glomma Bakeri" not in client.get(reverse("staff:application_list")).content.decode()
     application.refresh_from_db()
     assert application.status == "pending"
+
+
+def test_the_location_form_checks_the_postcode_in_the_regions_country(world):
+    data = {
+        "organisation": world.company.pk,
+        "region": world.other_region.pk,  # Overijssel: Dutch postcodes
+        "name": "Enschede",
+        "street_address": "Haaksbergerstraat 55",
+        "postcode": "7513ea",
+        "municipality": "",
+        "employee_count": 40,
+    }
+    form = LocationForm(data)
+    assert form.is_valid(), form.errors
+    location = form.save()
+    assert (location.postcode, location.municipality) == ("7513 EA", "Enschede")
+    refused = LocationForm({**data, "postcode": "1706"}, instance=location)
+    assert not refused.is_valid() and "postcode" in refused.errors
+    location.refresh_from_db()
+    assert location.postcode == "7513 EA"

@@ -3,9 +3,12 @@ asks for development mode explicitly; production settings pass Django's deployme
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 SECRET = "x" * 20 + "a-long-random-production-secret-0123456789"
@@ -75,10 +78,23 @@ def test_the_test_settings_need_no_environment_variables(tmp_path):
 
 def test_every_manage_py_command_of_the_makefile_runs_in_development_mode():
     makefile = (ROOT / "Makefile").read_text()
-    assert re.search(r"^DEV := DEBUG=1$", makefile, re.MULTILINE)
+    assert re.search(r"^DEV := DEBUG=1( |$)", makefile, re.MULTILINE)
     commands = [line for line in makefile.splitlines() if "manage.py" in line]
     assert len(commands) >= 6  # messages, migrate, demo (twice), logins, worker, server
     assert all("$(DEV) $(PY) manage.py" in line for line in commands), commands
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs GNU make")
+def test_mail_links_follow_the_port_make_run_is_given():
+    """`make run PORT=8123`: the server, the worker (which sends the mail) and the demo all
+    get SITE_URL=http://127.0.0.1:8123, so the links in mails open the running server."""
+    env = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
+    result = _run(["make", "-n", "-B", "run", "PORT=8123"], env)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "manage.py" in line]
+    started = [line for line in lines if "runserver" in line or "db_worker" in line]
+    assert len(started) == 2 and "127.0.0.1:8123" in started[-1]
+    assert all("SITE_URL=http://127.0.0.1:8123 " in line for line in lines), lines
 
 
 def test_check_deploy_passes_in_production_mode(tmp_path):

@@ -1,3 +1,5 @@
+from io import StringIO
+
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -63,3 +65,38 @@ def test_staff_logins_ask_for_the_second_factor(db):
         .redirect_chain[-1][0]
         .startswith(reverse("accounts:two_factor"))
     )
+
+
+def test_the_printed_logins_cover_every_role_of_every_region(db):
+    call_command("seed_demo", verbosity=0)
+    printed = {login.email: login for login in demo_logins()}
+    roles = Role.objects.select_related("user", "region", "location__region")
+    for role in roles.filter(kind__in=["coordinator", "region_staff"]):
+        assert role.user.email in printed, role
+    for role in roles.filter(kind="contact_person", is_primary=True):
+        assert role.user.email in printed, role
+        assert printed[role.user.email].region == role.location.region.name
+    for region in Region.objects.all():
+        kinds = {
+            login.role.split(",")[0] for login in printed.values() if login.region == region.name
+        }
+        assert {"advisor", "contact person"} <= kinds, region
+
+
+def test_the_command_prints_the_logins_by_region(db):
+    call_command("seed_demo", verbosity=0)
+    out = StringIO()
+    call_command("seed_demo", logins_only=True, stdout=out)
+    text = out.getvalue()
+    assert text.index("Nedre Glomma") < text.index("advisor.nedre-glomma@pendel.demo")
+    assert text.index("Overijssel") < text.index("sanne.devries@twentse-zorggroep.demo")
+
+
+def test_logins_of_an_older_demo_are_flagged(db):
+    out = StringIO()
+    call_command("seed_demo", logins_only=True, stdout=out)
+    assert "`make demo` loads the current one" in out.getvalue()
+    call_command("seed_demo", verbosity=0, stdout=StringIO())
+    out = StringIO()
+    call_command("seed_demo", logins_only=True, stdout=out)
+    assert "make demo" not in out.getvalue()

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from pendel.accounts.models import User
 from pendel.invoicing.demo import seed_demo_billing
 from pendel.portal.demo import (
     DEMO_PASSWORD,
@@ -33,9 +34,22 @@ class Command(BaseCommand):
             seed_demo_billing()
             seed_demo_surveys()
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
+        logins = demo_logins()
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        for login in demo_logins():
-            self.stdout.write(f"  {login.role:<56} {login.email}")
+        region = None
+        for login in logins:
+            if login.region != region:
+                region = login.region
+                self.stdout.write(f"  {region or 'All regions'}")
+            self.stdout.write(f"    {login.role:<60} {login.email}")
+        emails = [login.email for login in logins]
+        if User.objects.filter(email__in=emails).count() < len(emails):
+            self.stdout.write(
+                self.style.WARNING(
+                    "Some of these are not in the database yet (it holds an older demo):"
+                    " `make demo` loads the current one."
+                )
+            )
         self.stdout.write(
             "Staff and the superuser also need a code from an authenticator app. Add the demo"
             f" secret {demo_totp_secret()} to one, or get the code of the moment with"
