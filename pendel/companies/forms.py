@@ -9,6 +9,9 @@ from pendel.companies.identifiers import (
     peppol_id_problem,
 )
 from pendel.companies.models import (
+    APPLICATION_BILLING_FIELDS,
+    BILLING_ADDRESS_FIELDS,
+    BILLING_FIELDS,
     ORGANISATION_NUMBER_HELP,
     AdvisorNote,
     Application,
@@ -26,16 +29,6 @@ from pendel.companies.services.memberships import TERM_FIELDS
 from pendel.core.fields import BoundedIntegerField, IdChoiceField, bounded_formfield
 from pendel.core.phone import normalise_phone
 from pendel.core.postcodes import postcode_form_clean
-
-BILLING_ADDRESS_FIELDS = ["invoice_street", "invoice_postcode", "invoice_city", "invoice_country"]
-BILLING_FIELDS = [
-    *BILLING_ADDRESS_FIELDS,
-    "invoice_email",
-    "vat_number",
-    "invoice_reference",
-    "invoice_order_reference",
-    "peppol_id",
-]
 
 
 def billing_clean(form, cleaned: dict, *, country: str, organisation_number: str) -> dict:
@@ -123,14 +116,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-APPLICATION_BILLING_FIELDS = [
-    *BILLING_ADDRESS_FIELDS,
-    "invoice_email",
-    "vat_number",
-    "invoice_reference",
-]
 
 
 # What browsers and password managers may fill in (the HTML autocomplete tokens). The
@@ -444,7 +429,12 @@ class MemberCreateForm(forms.Form):
     )
     street_address = forms.CharField(label=_("Street address"), max_length=200)
     postcode = forms.CharField(label=_("Postcode"), max_length=10)
-    municipality = forms.CharField(label=_("Municipality"), max_length=100)
+    municipality = forms.CharField(
+        label=_("Municipality"),
+        max_length=100,
+        required=False,  # filled in from the postcode
+        help_text=_("Filled in from the postcode if you leave it empty."),
+    )
     employee_count = BoundedIntegerField(
         label=_("Number of employees at this workplace"), min_value=1, max_value=1_000_000
     )
@@ -477,6 +467,8 @@ class MemberCreateForm(forms.Form):
                 )
             except ValidationError as error:
                 self.add_error("organisation_number", error)
+        if region:
+            postcode_form_clean(self, region.country_id)
         advisor = cleaned.get("advisor")
         if region and advisor and not advisor.roles.filter(region=region).exists():
             self.add_error("advisor", _("The advisor must work in this member's region."))

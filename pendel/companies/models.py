@@ -153,6 +153,24 @@ class Organisation(TimeStampedModel):
                 raise ValidationError({"organisation_number": error.messages}) from error
 
 
+# The organisation's billing data: what the billing forms edit and the application asks for.
+BILLING_ADDRESS_FIELDS = ["invoice_street", "invoice_postcode", "invoice_city", "invoice_country"]
+BILLING_FIELDS = [
+    *BILLING_ADDRESS_FIELDS,
+    "invoice_email",
+    "vat_number",
+    "invoice_reference",
+    "invoice_order_reference",
+    "peppol_id",
+]
+APPLICATION_BILLING_FIELDS = [
+    *BILLING_ADDRESS_FIELDS,
+    "invoice_email",
+    "vat_number",
+    "invoice_reference",
+]
+
+
 class Location(TimeStampedModel):
     """A workplace of an organisation, in exactly one region."""
 

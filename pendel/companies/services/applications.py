@@ -13,8 +13,9 @@ from pendel.accounts.emails import send_templated
 from pendel.accounts.models import User
 from pendel.companies.audit import CompaniesAction
 from pendel.companies.confirmation import application_unconfirmed_delete, token_hash, unconfirmed
-from pendel.companies.forms import APPLICATION_BILLING_FIELDS, BILLING_ADDRESS_FIELDS
 from pendel.companies.models import (
+    APPLICATION_BILLING_FIELDS,
+    BILLING_ADDRESS_FIELDS,
     Application,
     Location,
     Membership,

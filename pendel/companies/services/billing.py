@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from pendel.accounts.models import Role, User
 from pendel.companies.audit import CompaniesAction
-from pendel.companies.forms import BILLING_FIELDS
-from pendel.companies.models import Organisation
+from pendel.companies.models import BILLING_FIELDS, Organisation
 from pendel.core.audit import audit_record
 
 

@@ -27,7 +27,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("invoicing", "0002_invoice_validation"),
+        ("invoicing", "0004_invoice_run_review"),
         ("documents", "0002_document_retained_until"),
     ]
 

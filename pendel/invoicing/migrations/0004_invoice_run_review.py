@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('companies', '0004_contact_invitations'),
-        ('invoicing', '0002_invoice_validation'),
+        ('invoicing', '0003_vat_inclusive_prices_and_rounding'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
