@@ -41,8 +41,8 @@ Wrapping a task (leases work on tasks that take keyword arguments, as all of our
 
     @retrying                                   # outermost, as usual
     @leased(InvoiceRun, "run_id")               # the run's model and its id's keyword
-    def invoice_run_task(*, run_id: int) -> None:
-        invoice_run_process(run_id=run_id)      # which calls lease_renew() per chunk
+    def invoice_run_issue_task(*, run_id: int) -> None:
+        invoice_run_issue_process(run_id=run_id)  # which calls lease_renew() per chunk
 
 `leased(..., seconds=600)` gives a longer lease to work that cannot renew often (or a
 function giving the seconds, read when the lease is taken);

@@ -168,11 +168,9 @@ def _issue_finish(run, held, plan, *, seller, issue_date, reviewed) -> None:
 
 
 def invoice_run_abandon(run_id: int) -> None:
-    """The run's worker died again and again: stop planning as failed, for staff to look
-    at (the run's page says why, from its lease); issuing stays ISSUING with the reason, as
-    after any failed issue, so staff can try again without losing what was issued."""
-    runs = InvoiceRun.objects.filter(pk=run_id)
-    runs.filter(status=InvoiceRun.Status.RUNNING).update(status=InvoiceRun.Status.FAILED)
-    runs.filter(status=InvoiceRun.Status.ISSUING).update(
-        error="Stopped after repeated interruptions"
-    )
+    """The run's worker died again and again: stop it as failed, for staff to look at (the
+    run's page says why, from its lease). What was issued stays issued, without a gap;
+    making the drafts again plans only what is left."""
+    InvoiceRun.objects.filter(
+        pk=run_id, status__in=(InvoiceRun.Status.RUNNING, InvoiceRun.Status.ISSUING)
+    ).update(status=InvoiceRun.Status.FAILED)

@@ -1,6 +1,7 @@
-"""An invoice run whose worker died halfway finishes by itself: the lease of its task
-expires, a live worker's sweep queues it again, and it carries on from the last committed
-chunk, with gapless numbers and nobody billed twice (pendel/core/leases.py)."""
+"""An invoice run whose worker died halfway through issuing finishes by itself: the lease
+of its task expires, a live worker's sweep queues it again, and it carries on from the last
+committed chunk, with gapless numbers and nobody billed twice (pendel/core/leases.py). The
+run first makes drafts (no number is spent), staff issue them, and the issuing is what dies."""
 
 import collections
 from datetime import timedelta
@@ -19,7 +20,7 @@ from pendel.core.tests.killing import WorkerKilled, after_the_lease
 from pendel.invoicing import issuing
 from pendel.invoicing import runs as run_service
 from pendel.invoicing.models import BilledItem, Invoice, InvoiceRun
-from pendel.invoicing.services import invoice_run_start
+from pendel.invoicing.services import invoice_run_issue, invoice_run_start
 from pendel.invoicing.tests.builders import MARCH, make_billing, many_companies, numbers
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -54,6 +55,19 @@ def assert_finished_once(region) -> None:
     assert len(tickets) == 2 * COMPANIES == len(set(tickets))
 
 
+def start_and_issue(billing, capture) -> InvoiceRun:
+    """Start the month's run (its drafts are made), then issue the drafts, as staff do."""
+    actor = billing.world.advisor
+    with capture(execute=True):
+        run = invoice_run_start(actor=actor, region=billing.no, period=MARCH)
+    run.refresh_from_db()
+    assert run.status == "review"
+    with capture(execute=True):
+        assert invoice_run_issue(actor=actor, run=run, version=run.plan_version)
+    run.refresh_from_db()
+    return run
+
+
 def progress(client, run) -> str:
     return client.get(reverse("staff:invoice_run_detail", args=[run.pk])).content.decode()
 
@@ -64,11 +78,9 @@ def test_a_run_whose_worker_died_halfway_resumes_by_itself(
     many_companies(billing, COMPANIES)
     monkeypatch.setattr(run_service, "CHUNK", 3)
     revive = kill_in_chunk(monkeypatch, 2)
-    with django_capture_on_commit_callbacks(execute=True):
-        run = invoice_run_start(actor=billing.world.advisor, region=billing.no, period=MARCH)
+    run = start_and_issue(billing, django_capture_on_commit_callbacks)
 
-    run.refresh_from_db()
-    assert (run.status, run.units_done, run.units_total) == ("running", 3, COMPANIES)
+    assert (run.status, run.units_done, run.units_total) == ("issuing", 3, COMPANIES)
     assert numbers(billing.no) == [1, 2, 3]  # the chunk it died in left nothing
     client.force_login(billing.world.advisor)
     assert "43 %" in progress(client, run)  # stuck: nothing more happens by itself
@@ -81,7 +93,8 @@ def test_a_run_whose_worker_died_halfway_resumes_by_itself(
 
     assert_finished_once(billing.no)
     page = progress(client, run)
-    assert "Resumed after an interruption" in page and "100 %" in page
+    assert "Resumed after an interruption" in page
+    assert f"{COMPANIES} of {COMPANIES} invoices to make are done" in page
     assert Invoice.objects.filter(document__isnull=True).count() == 0  # all archived
 
 
@@ -91,8 +104,7 @@ def test_the_page_says_a_run_was_interrupted_before_it_is_resumed(
     many_companies(billing, 4)
     monkeypatch.setattr(run_service, "CHUNK", 2)
     kill_in_chunk(monkeypatch, 2)
-    with django_capture_on_commit_callbacks(execute=True):
-        run = invoice_run_start(actor=billing.world.advisor, region=billing.no, period=MARCH)
+    run = start_and_issue(billing, django_capture_on_commit_callbacks)
     client.force_login(billing.world.advisor)
     assert "Interrupted" not in progress(client, run)  # it may still be working
     Lease.objects.update(expires_at=timezone.now() - timedelta(seconds=1))  # time passed
@@ -106,8 +118,7 @@ def test_a_run_that_kills_its_worker_every_time_stops_as_failed_and_says_why(
     many_companies(billing, 4)
     monkeypatch.setattr(run_service, "CHUNK", 2)
     kill_in_chunk(monkeypatch, 2)
-    with django_capture_on_commit_callbacks(execute=True):
-        run = invoice_run_start(actor=billing.world.advisor, region=billing.no, period=MARCH)
+    run = start_and_issue(billing, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         assert leases_sweep(now=after_the_lease()) == {"resumed": 0, "given_up": 1}
     run.refresh_from_db()
@@ -126,11 +137,13 @@ def test_a_worker_of_another_slot_finishes_the_run_of_a_killed_worker(world, mon
     many_companies(billing, COMPANIES)
     monkeypatch.setattr(run_service, "CHUNK", 3)
     revive = kill_in_chunk(monkeypatch, 2)
-    invoice_run_start(actor=world.advisor, region=billing.no, period=MARCH)
-    call_command(
-        "db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0, worker_id="w-1"
-    )
-    runs = DBTaskResult.objects.filter(task_path__endswith="invoice_run_task")
+    run = invoice_run_start(actor=world.advisor, region=billing.no, period=MARCH)
+    worker = {"batch": True, "no_startup_delay": True, "interval": 0, "verbosity": 0}
+    call_command("db_worker", worker_id="w-1", **worker)  # makes the drafts
+    run.refresh_from_db()
+    assert invoice_run_issue(actor=world.advisor, run=run, version=run.plan_version)
+    call_command("db_worker", worker_id="w-1", **worker)  # issues, and dies in chunk 2
+    runs = DBTaskResult.objects.filter(task_path__endswith="invoice_run_issue_task")
     runs.update(status=TaskResultStatus.RUNNING)  # as SIGKILL leaves it
     assert numbers(billing.no) == [1, 2, 3]
 

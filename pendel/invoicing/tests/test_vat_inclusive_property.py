@@ -2,7 +2,7 @@
 the Netherlands 21/9), an invoice costs exactly Σ quantity × unit price incl. VAT for lines
 priced with VAT (plus net + VAT for the others), its credits add up to it, and every
 document passes the Peppol rules. Invoices are made by the issuing code itself
-(issuing._build) and credited by credit_note_issue."""
+(issuing.issue_build) and credited by credit_note_issue."""
 
 from datetime import date
 from decimal import Decimal
@@ -17,7 +17,7 @@ from pendel.catalogue.pricing import Quote, Vat, share_of
 from pendel.catalogue.tests.builders import national
 from pendel.core.money import format_money
 from pendel.invoicing.billing import ORDER, Draft, DraftLine, Plan
-from pendel.invoicing.issuing import _build, seller_snapshot
+from pendel.invoicing.issuing import issue_build, seller_snapshot
 from pendel.invoicing.models import Invoice, InvoiceLine, InvoiceRun
 from pendel.invoicing.numbering import counter_lock, counter_take, invoice_number
 from pendel.invoicing.services import credit_note_issue
@@ -88,7 +88,7 @@ def _issue(region, location, products, specs) -> Invoice:
     draft = Draft(f"org:{location.organisation_id}", location.organisation_id, None, lines)
     seller = seller_snapshot(region)
     with transaction.atomic():
-        issue = _build(draft, plan, seller=seller, run=run, issue_date=MARCH)
+        issue = issue_build(draft, plan, seller=seller, run=run, issue_date=MARCH)
         (sequence,) = counter_take(counter_lock(region.pk), 1)
         issue.invoice.sequence = sequence
         issue.invoice.number = invoice_number(seller["prefix"], sequence)
