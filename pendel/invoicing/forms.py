@@ -21,6 +21,8 @@ class RunStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
         self.fields["region"].label_from_instance = lambda region: region.programme_name
+        if len(regions) == 1:  # staff of one programme need not pick it
+            self.fields["region"].empty_label = None
         # From next month back a year: a run is usually for this month or the next one.
         first = add_months(this_month, -11)
         self.fields["period"] = MonthField(label=_("Month"), first=first, count=13)

@@ -51,7 +51,7 @@ def test_an_advisor_reviews_the_drafts_and_issues_them(page, phone, month):
     expect(fisk).to_contain_text("Passes the e-invoice rules")
     nordvei = review.get_by_role("row").filter(has_text="Nordvei Logistikk AS")
     expect(nordvei).to_contain_text("New this month")
-    expect(nordvei).to_contain_text("No invoice email")
+    expect(nordvei).to_contain_text("No e-invoice route")
     assert Invoice.objects.count() == 1  # February's; the drafts have no numbers
     assert_accessible(page)
     screenshot(page, "invoice-run-review")

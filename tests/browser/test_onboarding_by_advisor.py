@@ -6,9 +6,11 @@ import re
 
 import pytest
 from django.core import mail
+from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from pendel.accounts.factories import PASSWORD
+from pendel.companies.models import Location
 from pendel.core.models import AuditEvent
 from tests.browser.conftest import assert_accessible, log_in, screenshot
 
@@ -65,34 +67,53 @@ def accept_the_invitation(page) -> None:
     page.get_by_label(re.compile(r"^New password( \*)?$")).fill("bakeri-hemmelig-2026")
     page.get_by_label("New password confirmation").fill("bakeri-hemmelig-2026")
     page.get_by_role("button", name="Save password").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Password saved")
+    # Choosing the password logs the contact person in, straight to Min side.
+    expect(page.get_by_text("Your password is saved. Welcome to Pendel.")).to_be_visible()
 
 
-def test_an_advisor_onboards_a_member_whose_contact_sees_the_next_steps(page, world):
+def import_the_hr_file(page, tmp_path) -> None:
+    """The advisor imports the company's HR export (XLSX, a title row above the header) on
+    its behalf, from the member's employee list."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Ansatte Glomma Bakeri AS, desember 2026"])
+    sheet.append(["Fornavn", "Etternavn", "E-post", "Alder"])
+    for number in range(1, 21):
+        sheet.append([f"Ansatt{number}", "Bakke", f"ansatt{number}@bakeri.example.no", "30-39"])
+    upload = tmp_path / "ansatte.xlsx"
+    workbook.save(upload)
+    location = Location.objects.get(organisation__name="Glomma Bakeri AS")
+    page.goto(f"/staff/locations/{location.pk}/employees/")
+    page.get_by_role("button", name="Import from file").click()
+    expect(page.get_by_text("You import this file on behalf of Glomma Bakeri AS.")).to_be_visible()
+    page.get_by_label(re.compile(r"^Employee file")).set_input_files(str(upload))
+    page.get_by_role("button", name="Check the file").click()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("^(Apply the import|Import the rows)")).click()
+    expect(page.get_by_text(re.compile("The file was imported: 20 added"))).to_be_visible()
+    page.goto(f"/staff/members/{location.memberships.get().pk}/")
+
+
+def test_an_advisor_onboards_a_member_whose_contact_sees_the_next_steps(page, world, tmp_path):
     log_in(page, "advisor@example.com", PASSWORD)
     add_the_member(page)
     invite_the_contact_person(page)
 
-    # ---- HERE: the advisor imports the company's HR file (XLSX) on its behalf. -------------
-    # The staff import of an employee file is built on the "imports" branch (issue 13, items
-    # 1-4 and 5); when it is merged, upload the XLSX here and expect "20 on your employee
-    # list" on Min side below instead of "0". Until then the list stays empty.
-    # -----------------------------------------------------------------------------------------
+    import_the_hr_file(page, tmp_path)
 
     actions = set(AuditEvent.objects.filter(actor=world.advisor).values_list("action", flat=True))
-    assert {"member.created", "contact.invited"} <= actions
+    assert {"member.created", "contact.invited", "employee_import.applied"} <= actions
 
     page.context.clear_cookies()
     accept_the_invitation(page)
-    log_in(page, CONTACT, "bakeri-hemmelig-2026")
     expect(page.get_by_role("heading", level=1)).to_have_text("Glomma Bakeri AS")
     # The contact person was invited in the programme's language: Min side speaks Norwegian.
     steps = page.get_by_role("region", name="Dette venter programmet fra dere nå")
     expect(steps).to_contain_text("Signer samarbeidsavtalen.")
     expect(steps).to_contain_text(
-        "86 på dette arbeidsstedet, slik dere oppga da dere ble med; 0 på ansattlisten deres"
+        "86 på dette arbeidsstedet, slik dere oppga da dere ble med; 20 på ansattlisten deres"
     )
-    expect(steps).to_contain_text("Legg til de 86 ansatte som mangler på listen")
+    expect(steps).to_contain_text("Legg til de 66 ansatte som mangler på listen")
     expect(steps).to_contain_text("Nullpunktsmålingen er ikke sendt ennå")
     expect(page.get_by_role("region", name="Fakturaer å betale")).to_contain_text(
         "Ingen fakturaer å betale."

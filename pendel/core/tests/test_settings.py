@@ -92,7 +92,7 @@ def test_mail_links_follow_the_port_make_run_is_given():
     result = _run(["make", "-n", "-B", "run", "PORT=8123"], env)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if "manage.py" in line]
-    started = [line for line in lines if "runserver" in line or "db_worker" in line]
+    started = [line for line in lines if "runserver" in line or "pendel_worker" in line]
     assert len(started) == 2 and "127.0.0.1:8123" in started[-1]
     assert all("SITE_URL=http://127.0.0.1:8123 " in line for line in lines), lines
 

@@ -107,7 +107,7 @@ def test_the_review_page_shows_totals_last_month_checks_and_routes(client, billi
     assert "199,00" in page or "199.00" in page  # the change
     assert ": 4 → 5" in page  # the company ticket: four employees in February, five now
     assert "New this month" in page  # Nordvei had no invoice in February
-    assert "No invoice email" in page  # Nordvei has no address to send to
+    assert "No e-invoice route" in page  # Nordvei has no address to send to
     assert "Passes the e-invoice rules" in page
     assert "Issue 2 invoices" in page
     assert february.number in Invoice.objects.values_list("number", flat=True)

@@ -71,7 +71,7 @@ def test_a_rate_is_shown_once_enough_employees_received_the_survey(client, world
 def test_below_the_minimum_group_size_no_rate_is_shown(client, world, member):
     open_wave(world.location, delivered=4, answered=3)
     page = home(client, world.contact)
-    assert "Response rate" not in page and "75" not in page
+    assert "Response rate" not in page and "75 %" not in page
     assert "shown once at least 5 employees have received the survey" in page
 
 
