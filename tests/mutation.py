@@ -118,7 +118,44 @@ TARGETS = [
             "pendel/invoicing/tests/test_totals.py",
             "pendel/invoicing/tests/test_invoice_run.py",
             "pendel/invoicing/tests/test_credit_control.py",
+            "pendel/invoicing/tests/test_vat_inclusive.py",
         ),
+    ),
+    Target(
+        "credit notes: the rest to exactly zero, credited only when whole",
+        "pendel/invoicing/services/credit.py",
+        (
+            "pendel/invoicing/tests/test_vat_inclusive.py",
+            "pendel/invoicing/tests/test_credit_status.py",
+            "pendel/invoicing/tests/test_credit_control.py",
+        ),
+        only=(
+            "_credited",
+            "remaining_quantities",
+            "_credit_totals",
+            "_is_the_rest",
+            "_update_credited",
+        ),
+    ),
+    Target(
+        "ordering needs an active membership",
+        "pendel/orders/services.py",
+        ("pendel/orders/tests/test_membership_needed.py",),
+        only=("ordering_problem", "_membership_problem", "_check_orderable"),
+    ),
+    Target(
+        "retention of issued invoices",
+        "pendel/invoicing/retention.py",
+        ("pendel/invoicing/tests/test_retention.py",),
+    ),
+    Target(
+        "buyer VAT numbers and Peppol IDs",
+        "pendel/companies/identifiers.py",
+        (
+            "pendel/companies/tests/test_billing_details.py",
+            "pendel/companies/tests/test_identifiers.py",
+        ),
+        only=("vat_number_valid", "buyer_vat_problem", "peppol_id_problem"),
     ),
     Target(
         "payment references",
@@ -129,6 +166,8 @@ TARGETS = [
         ),
         only=(
             "mod10_check_digit",
+            "mod11_check_digit",
+            "ocr_with_length",
             "payment_reference",
             "no_account_valid",
         ),

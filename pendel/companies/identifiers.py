@@ -5,7 +5,7 @@ invoicing imports them from here."""
 
 import re
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 _NO_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -81,39 +81,42 @@ def normalise_vat_number(country: str, value: str) -> str:
     return value
 
 
+# Where the organisation number stands in a VAT number, and what to say of a malformed one.
+VAT_NUMBER_RULES = {
+    "NO": (
+        slice(2, 11),
+        gettext_lazy(
+            "A Norwegian VAT number is NO, the nine-digit organisation number with a "
+            "valid check digit, and MVA: e.g. NO923609016MVA."
+        ),
+    ),
+    "SE": (
+        slice(2, 12),
+        gettext_lazy(
+            "A Swedish VAT number is SE, the ten-digit organisation number and 01: "
+            "e.g. SE556036079301."
+        ),
+    ),
+    "NL": (None, gettext_lazy("A Dutch VAT number is NL, nine digits, B and two digits.")),
+}
+
+
 def buyer_vat_problem(country: str, organisation_number: str, value: str) -> str:
     """Why a customer's VAT number cannot be right for its country and organisation number,
     or "" (empty is fine: not every customer is registered for VAT)."""
     if not value:
         return ""
+    if country not in VAT_NUMBER_RULES:
+        return gettext("VAT numbers of this country cannot be checked here.")
+    number_at, malformed = VAT_NUMBER_RULES[country]
+    if not vat_number_valid(country, value):
+        return str(malformed)
     number = digits(organisation_number)
-    if country == "NO":
-        if not vat_number_valid("NO", value):
-            return gettext(
-                "A Norwegian VAT number is NO, the nine-digit organisation number with a "
-                "valid check digit, and MVA: e.g. NO923609016MVA."
-            )
-        if number and value[2:11] != number:
-            return gettext("The VAT number must contain the organisation number %(number)s.") % {
-                "number": number
-            }
-        return ""
-    if country == "SE":
-        if not vat_number_valid("SE", value):
-            return gettext(
-                "A Swedish VAT number is SE, the ten-digit organisation number and 01: "
-                "e.g. SE556036079301."
-            )
-        if number and value[2:12] != number:
-            return gettext("The VAT number must contain the organisation number %(number)s.") % {
-                "number": number
-            }
-        return ""
-    if country == "NL":
-        if not vat_number_valid("NL", value):
-            return gettext("A Dutch VAT number is NL, nine digits, B and two digits.")
-        return ""
-    return gettext("VAT numbers of this country cannot be checked here.")
+    if number_at and number and value[number_at] != number:
+        return gettext("The VAT number must contain the organisation number %(number)s.") % {
+            "number": number
+        }
+    return ""
 
 
 # Peppol participant identifier schemes (EAS) a customer here can have, with how the

@@ -19,13 +19,12 @@ from pendel.companies.models import (
     Application,
     Location,
     Membership,
-    MembershipEvent,
     MembershipStatus,
     Organisation,
 )
 from pendel.companies.services.billing import organisation_billing_update
 from pendel.companies.services.contacts import contact_invite
-from pendel.companies.services.memberships import advisors_for_region
+from pendel.companies.services.memberships import advisors_for_region, membership_approved_create
 from pendel.companies.tasks import application_confirmation_mail, application_unconfirmed_purge
 from pendel.core.audit import audit_record
 from pendel.core.tasks import enqueue_after_commit, schedule
@@ -236,22 +235,12 @@ def application_approve(
     location = _location_for(organisation, application)
     if Membership.objects.filter(location=location).exclude(status="ended").exists():
         raise ValidationError(_("This workplace is already a member of the programme."))
-    membership = Membership.objects.create(
-        location=location,
-        status=MembershipStatus.APPROVED,
-        advisor=advisor,
-        logo_consent=application.logo_consent,
-        fee_basis=region.fee_basis,
-        fee_amount=region.fee_amount,
-        agreement_version=region.agreement_version,
-    )
-    MembershipEvent.objects.create(
-        membership=membership,
-        kind=MembershipEvent.Kind.STATUS,
-        from_status=MembershipStatus.APPLIED,
-        to_status=MembershipStatus.APPROVED,
-        note=_("Application approved."),
+    membership = membership_approved_create(
         actor=actor,
+        location=location,
+        advisor=advisor,
+        note=_("Application approved."),
+        logo_consent=application.logo_consent,
     )
     Application.objects.filter(pk=application.pk).update(membership=membership)
     contact_invite(

@@ -13,11 +13,10 @@ from pendel.companies.models import (
     Application,
     Location,
     Membership,
-    MembershipEvent,
     MembershipStatus,
     Organisation,
 )
-from pendel.companies.services.memberships import advisors_for_region
+from pendel.companies.services.memberships import advisors_for_region, membership_approved_create
 from pendel.core.audit import audit_record
 from pendel.regions.models import Region
 
@@ -114,21 +113,8 @@ def member_create(
 def _member_create(*, actor, region, data, advisor) -> Membership:
     organisation = _organisation(region, data)
     location = _location(organisation, region, data)
-    membership = Membership.objects.create(
-        location=location,
-        status=MembershipStatus.APPROVED,
-        advisor=advisor,
-        fee_basis=region.fee_basis,
-        fee_amount=region.fee_amount,
-        agreement_version=region.agreement_version,
-    )
-    MembershipEvent.objects.create(
-        membership=membership,
-        kind=MembershipEvent.Kind.STATUS,
-        from_status=MembershipStatus.APPLIED,
-        to_status=MembershipStatus.APPROVED,
-        note=_("Added by programme staff."),
-        actor=actor,
+    membership = membership_approved_create(
+        actor=actor, location=location, advisor=advisor, note=_("Added by programme staff.")
     )
     audit_record(
         actor=actor,

@@ -132,3 +132,28 @@ def note_mark_done(*, note: AdvisorNote, actor: User) -> AdvisorNote:
     )
     note.refresh_from_db()
     return note
+
+
+def membership_approved_create(*, actor, location, advisor, note: str, logo_consent=False):
+    """A new member's membership, approved, on the region's fee terms and agreement version,
+    with the event that opens its history: one home for the staff's direct add and for an
+    approved application."""
+    region = location.region
+    membership = Membership.objects.create(
+        location=location,
+        status=MembershipStatus.APPROVED,
+        advisor=advisor,
+        logo_consent=logo_consent,
+        fee_basis=region.fee_basis,
+        fee_amount=region.fee_amount,
+        agreement_version=region.agreement_version,
+    )
+    MembershipEvent.objects.create(
+        membership=membership,
+        kind=MembershipEvent.Kind.STATUS,
+        from_status=MembershipStatus.APPLIED,
+        to_status=MembershipStatus.APPROVED,
+        note=note,
+        actor=actor,
+    )
+    return membership
