@@ -113,7 +113,10 @@ def screenshot(page, name: str) -> Path:
 
 
 def assert_accessible(page) -> None:
-    """axe-core on the page as it is now: no serious or critical violation."""
+    """axe-core on the page as it is now: no serious or critical violation. A page that
+    is still being loaded after a click is waited for first (on a busy machine the new
+    document may not have its head yet)."""
+    page.wait_for_load_state("load")
     page.add_script_tag(url=AXE)
     result = page.evaluate("async () => await axe.run(document)")
     bad = [

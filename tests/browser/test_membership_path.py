@@ -53,6 +53,7 @@ def approve_as_advisor(page) -> str:
     log_in(page, "advisor@example.com", PASSWORD)
     page.get_by_role("link", name="Applications").first.click()
     page.get_by_role("link", name="Glomma Bakeri AS").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Glomma Bakeri AS")
     assert_accessible(page)
     page.get_by_role("button", name="Approve and invite the contact person").click()
     expect(
