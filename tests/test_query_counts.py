@@ -524,6 +524,18 @@ def add_overdue_invoices(ctx, batch):
     return names
 
 
+def add_work_waiting(ctx, batch):
+    """Everything a start page shows grows together: the advisor's members with a follow-up
+    and an open survey each, applications, and overdue invoices. The blocks show their
+    first rows only, so the page must show what the first batch made."""
+    followed = add_followups(ctx, batch)
+    for membership in Membership.objects.filter(location__organisation__name__in=followed):
+        _invite(make_wave(membership.location), 2 * MIN_GROUP, answered=MIN_GROUP)
+    applied = add_applications(ctx, batch)
+    overdue = add_overdue_invoices(ctx, batch)
+    return followed + applied + overdue if batch == 0 else []
+
+
 def add_run_history(ctx, batch):
     """Runs of the region in past years (the list shows their month and year)."""
     years = [2001 + batch * ROWS + index for index in range(ROWS)]
@@ -627,6 +639,20 @@ PAGES = [
     # Back office
     Page("coordinator start page", "coordinator", _staff("home"), add_regions_seen_by_coordinator),
     Page("advisor start page", "advisor", _staff("home"), add_regions_of_advisor),
+    Page(
+        "advisor start page: work waiting",
+        "advisor",
+        _staff("home"),
+        add_work_waiting,
+        setup_billing,
+    ),
+    Page(
+        "coordinator start page: work waiting",
+        "coordinator",
+        _staff("home"),
+        add_work_waiting,
+        setup_billing,
+    ),
     Page("region list", "coordinator", _staff("region_list"), add_regions_seen_by_coordinator),
     Page(
         "national overview",
