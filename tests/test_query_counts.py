@@ -153,6 +153,29 @@ def add_member_history(ctx, batch):
     return texts + [f"Contact {text} kontakt" for text in texts]
 
 
+def add_member_summary_rows(ctx, batch):
+    """Surveys and documents of one member, with its notes and history: the summary shows
+    the latest surveys and documents only, so the page must show their rate and the notes."""
+    membership = ctx.extra["membership"]
+    location = membership.location
+    names = _names("Sammendrag", batch)
+    for name in names:
+        _invite(make_wave(location), 2 * MIN_GROUP, answered=MIN_GROUP)
+        Document.objects.create(
+            organisation=location.organisation,
+            location=location,
+            region=location.region,
+            title=name,
+            category=Document.Category.REPORT,
+            file=f"documents/{name}.pdf",
+            original_filename=f"{name}.pdf",
+            content_type="application/pdf",
+            size=1000,
+            uploaded_by=ctx.world.advisor,
+        )
+    return ["50 % answered", "Report"] + add_member_history(ctx, batch)
+
+
 def add_followups(ctx, batch):
     texts = _names("Oppfølging", batch)
     today = timezone.localdate()
@@ -667,6 +690,13 @@ PAGES = [
         "advisor",
         lambda ctx: reverse("staff:member_detail", args=[ctx.extra["membership"].pk]),
         add_member_history,
+        setup_member_detail,
+    ),
+    Page(
+        "member detail: summary",
+        "advisor",
+        lambda ctx: reverse("staff:member_detail", args=[ctx.extra["membership"].pk]),
+        add_member_summary_rows,
         setup_member_detail,
     ),
     Page("follow-ups", "advisor", lambda ctx: reverse("staff:followups") + "?all=1", add_followups),
