@@ -178,3 +178,14 @@ def test_the_coordinator_sees_no_figure_about_fewer_answers_than_the_minimum(cli
     overijssel = overijssel[: overijssel.index("</tr>")]
     assert ">6<" in overijssel and "50 %" in overijssel
     assert "1 invoice" in overijssel
+
+
+@pytest.mark.django_db
+def test_the_rate_reads_in_the_advisors_language(client, world):
+    low = member(world.region, "Lav Svar AS", advisor=world.advisor)
+    open_wave(low.location, delivered=20, answered=5)
+    world.advisor.language = "nb"
+    world.advisor.save(update_fields=["language"])
+    page = start_page(client, world.advisor)
+    threshold = SurveySettings(region=world.region).baseline_threshold
+    assert f"25 % har svart, under grensen på {threshold} %" in page
