@@ -107,6 +107,7 @@ class RegionFigures:
     answered: int | None = None  # None: fewer answers than the minimum group size
     rate: float | None = None  # None: fewer reached than the minimum group size
     min_group_size: int = MIN_GROUP_SIZE_FLOOR
+    surveyed: bool = False  # any survey sent this year
     invoiced: Decimal = ZERO
     overdue_count: int = 0
     overdue_amount: Decimal = ZERO
@@ -162,6 +163,7 @@ def _apply_survey_rule(figures: RegionFigures, rate: Rate | None, settings) -> N
     figures.min_group_size = max(settings.min_group_size, MIN_GROUP_SIZE_FLOOR)
     if rate is None:
         return
+    figures.surveyed = True
     if rate.answered >= figures.min_group_size:
         figures.answered = rate.answered
     if rate.delivered >= figures.min_group_size:

@@ -95,6 +95,20 @@ def test_the_advisor_sees_what_to_do_next(screen, world, advisors_work):
     check_and_save(screen, "member-page")
 
 
+def test_the_coordinator_sees_the_figures_per_region(screen, world, advisors_work):
+    elsewhere = member(world.other_region, "Kleine Groep B.V.")
+    open_wave(elsewhere.location, delivered=3, answered=3)
+    log_in(screen, "coordinator@example.com", PASSWORD)
+    table = screen.locator("#national-heading ~ .table-wrap table")
+    glomma = table.get_by_role("row", name=world.region.programme_name)
+    expect(glomma).to_contain_text("38 %")  # 9 of the 24 reached answered
+    expect(glomma).to_contain_text("NOK")
+    small = table.get_by_role("row", name=world.other_region.programme_name)
+    expect(small).to_contain_text("fewer than 5")
+    expect(small).not_to_contain_text("100 %")
+    check_and_save(screen, "coordinator-dashboard")
+
+
 def test_min_side_on_both_screens(screen, world):
     Membership.objects.create(location=world.location, status="approved", advisor=world.advisor)
     log_in(screen, "hr@fisk.example.com", PASSWORD)
