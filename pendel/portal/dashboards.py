@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, DecimalField, F, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from pendel.accounts.access import Scope
@@ -179,8 +179,13 @@ def coordinator_start(scope: Scope) -> dict:
     statuses = _status_counts()
     surveys = _survey_counts(year_start, today)
     settings = settings_by_region({region.pk for region in regions})
-    invoices = invoices_for(scope).filter(kind=Invoice.Kind.INVOICE)
-    invoiced = _money_per_region(invoices.filter(issue_date__gte=year_start), F("total"))
+    # Invoiced this year: what was issued less what was credited this year.
+    signed = Case(
+        When(kind=Invoice.Kind.CREDIT_NOTE, then=-F("total")),
+        default=F("total"),
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
+    invoiced = _money_per_region(invoices_for(scope).filter(issue_date__gte=year_start), signed)
     late = _money_per_region(
         overdue_with_balance(scope, today), F("total") - F("credited_total") - F("paid_total")
     )

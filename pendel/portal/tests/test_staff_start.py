@@ -189,3 +189,20 @@ def test_the_rate_reads_in_the_advisors_language(client, world):
     page = start_page(client, world.advisor)
     threshold = SurveySettings(region=world.region).baseline_threshold
     assert f"25 % har svart, under grensen på {threshold} %" in page
+
+
+@pytest.mark.django_db
+def test_invoiced_this_year_is_less_the_credit_notes(client, world):
+    big = member(world.other_region, "Grote Groep B.V.")
+    billed = invoice(big, due_days_ago=-10, total="400.00")
+    credit = invoice(big, due_days_ago=-10, total="150.00")
+    Invoice.objects.filter(pk=credit.pk).update(
+        kind=Invoice.Kind.CREDIT_NOTE, credited_invoice=billed
+    )
+    # Issued today: this year's, whatever day the test runs.
+    Invoice.objects.filter(pk__in=[billed.pk, credit.pk]).update(issue_date=timezone.localdate())
+    page = start_page(client, world.coordinator)
+    row = page[page.index(world.other_region.programme_name) :]
+    row = row[: row.index("</tr>")]
+    assert "250.00" in row
+    assert "400.00" not in row
