@@ -73,3 +73,15 @@ def test_another_regions_member_page_is_not_found(client, world):
     elsewhere = member(world.other_region, "Buitenstaander B.V.")
     client.force_login(world.staff_and_contact)
     assert client.get(reverse("staff:member_detail", args=[elsewhere.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_refused_invitation_opens_its_folded_form_with_the_errors(client, world):
+    membership = member(world.region, "Invitasjon AS", advisor=world.advisor)
+    client.force_login(world.advisor)
+    url = reverse("staff:member_contact_invite", args=[membership.pk])
+    response = client.post(url, {"email": "not an address", "first_name": ""})
+    assert response.status_code == 400
+    page = " ".join(response.content.decode().split())
+    assert 'id="invite-contact" open>' in page
+    assert not membership.location.roles.exists()
