@@ -153,6 +153,29 @@ def add_member_history(ctx, batch):
     return texts + [f"Contact {text} kontakt" for text in texts]
 
 
+def add_member_summary_rows(ctx, batch):
+    """Surveys and documents of one member, with its notes and history: the summary shows
+    the latest surveys and documents only, so the page must show their rate and the notes."""
+    membership = ctx.extra["membership"]
+    location = membership.location
+    names = _names("Sammendrag", batch)
+    for name in names:
+        _invite(make_wave(location), 2 * MIN_GROUP, answered=MIN_GROUP)
+        Document.objects.create(
+            organisation=location.organisation,
+            location=location,
+            region=location.region,
+            title=name,
+            category=Document.Category.REPORT,
+            file=f"documents/{name}.pdf",
+            original_filename=f"{name}.pdf",
+            content_type="application/pdf",
+            size=1000,
+            uploaded_by=ctx.world.advisor,
+        )
+    return ["50 % answered", "Report"] + add_member_history(ctx, batch)
+
+
 def add_followups(ctx, batch):
     texts = _names("Oppfølging", batch)
     today = timezone.localdate()
@@ -524,6 +547,18 @@ def add_overdue_invoices(ctx, batch):
     return names
 
 
+def add_work_waiting(ctx, batch):
+    """Everything a start page shows grows together: the advisor's members with a follow-up
+    and an open survey each, applications, and overdue invoices. The blocks show their
+    first rows only, so the page must show what the first batch made."""
+    followed = add_followups(ctx, batch)
+    for membership in Membership.objects.filter(location__organisation__name__in=followed):
+        _invite(make_wave(membership.location), 2 * MIN_GROUP, answered=MIN_GROUP)
+    applied = add_applications(ctx, batch)
+    overdue = add_overdue_invoices(ctx, batch)
+    return followed + applied + overdue if batch == 0 else []
+
+
 def add_run_history(ctx, batch):
     """Runs of the region in past years (the list shows their month and year)."""
     years = [2001 + batch * ROWS + index for index in range(ROWS)]
@@ -627,6 +662,20 @@ PAGES = [
     # Back office
     Page("coordinator start page", "coordinator", _staff("home"), add_regions_seen_by_coordinator),
     Page("advisor start page", "advisor", _staff("home"), add_regions_of_advisor),
+    Page(
+        "advisor start page: work waiting",
+        "advisor",
+        _staff("home"),
+        add_work_waiting,
+        setup_billing,
+    ),
+    Page(
+        "coordinator start page: work waiting",
+        "coordinator",
+        _staff("home"),
+        add_work_waiting,
+        setup_billing,
+    ),
     Page("region list", "coordinator", _staff("region_list"), add_regions_seen_by_coordinator),
     Page(
         "national overview",
@@ -641,6 +690,13 @@ PAGES = [
         "advisor",
         lambda ctx: reverse("staff:member_detail", args=[ctx.extra["membership"].pk]),
         add_member_history,
+        setup_member_detail,
+    ),
+    Page(
+        "member detail: summary",
+        "advisor",
+        lambda ctx: reverse("staff:member_detail", args=[ctx.extra["membership"].pk]),
+        add_member_summary_rows,
         setup_member_detail,
     ),
     Page("follow-ups", "advisor", lambda ctx: reverse("staff:followups") + "?all=1", add_followups),

@@ -8,8 +8,6 @@ from pendel.accounts.access import Scope
 from pendel.accounts.selectors import users_for
 from pendel.companies.models import MembershipStatus
 from pendel.companies.selectors import (
-    applications_for,
-    followups_due,
     locations_for,
     memberships_for,
     organisations_for,
@@ -34,18 +32,6 @@ def start_counts(scope: Scope) -> dict[str, int]:
         "organisations": organisations_for(scope).count(),
         "locations": locations_for(scope).count(),
         "users": users_for(scope).count(),
-    }
-
-
-def _today(scope: Scope):
-    return earliest_today(regions_for(scope))
-
-
-def staff_todo(scope: Scope, *, user) -> dict[str, int]:
-    """What waits for this person: applications to decide, follow-ups due this week."""
-    return {
-        "applications": applications_for(scope).filter(status="pending").count(),
-        "followups": followups_due(scope, today=_today(scope), advisor=user).count(),
     }
 
 
@@ -92,7 +78,7 @@ class CompanyStart:
     today: date
 
 
-def _survey_status(wave, settings) -> SurveyStatus:
+def survey_status(wave, settings) -> SurveyStatus:
     rate = rate_of(wave)
     threshold = threshold_of(wave, settings)
     floor = max(settings.min_group_size, MIN_GROUP_SIZE_FLOOR)
@@ -140,7 +126,7 @@ def company_start(scope: Scope) -> CompanyStart:
     settings = settings_by_region({w.membership.location.region_id for w in workplaces.values()})
     for wave in open_waves:
         workplace = workplaces[wave.location_id]
-        workplace.surveys.append(_survey_status(wave, settings[wave.location.region_id]))
+        workplace.surveys.append(survey_status(wave, settings[wave.location.region_id]))
     closed = Wave.objects.filter(
         location_id__in=workplaces, kind=Wave.Kind.BASELINE, closed_at__isnull=False
     ).values_list("location_id", flat=True)

@@ -63,7 +63,12 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/regions/",
             "/staff/users/",
         ],
-        COORDINATOR: ["/staff/national/", "/staff/tasks/", f"/staff/members/{member.pk}/billing/"],
+        COORDINATOR: [
+            "/staff/",
+            "/staff/national/",
+            "/staff/tasks/",
+            f"/staff/members/{member.pk}/billing/",
+        ],
         CONTACT: [
             "/company/",
             "/company/employees/",

@@ -31,6 +31,7 @@ from pendel.companies.services.memberships import advisors_for_region
 from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
+from pendel.portal.member_summary import member_summary
 from pendel.regions.selectors import regions_for
 
 
@@ -117,6 +118,7 @@ def _listed_employees(location) -> int:
 
 def _member_detail_page(request, membership, invite_form, status=200):
     region_advisors = advisors_for_region(membership.location.region_id)
+    history = membership_history(membership)
     context = {
         "membership": membership,
         "location": membership.location,
@@ -124,7 +126,9 @@ def _member_detail_page(request, membership, invite_form, status=200):
         "pending_invitations": selectors.contact_invitations_open([membership.location_id]),
         "organisation": membership.location.organisation,
         "contacts": selectors.contacts_for_locations([membership.location_id]),
-        "history": membership_history(membership),
+        "history": history,
+        "status_timeline": [line for line in history if line.event.kind == "status"],
+        "summary": member_summary(request_scope(request), membership),
         "notes": membership.notes.select_related("author"),
         "terms_form": TermsForm(instance=membership),
         "transition_form": TransitionForm(),
