@@ -151,6 +151,7 @@ RULES: dict[str, Rule] = {
     "staff:survey_wave_create": STAFF,
     "staff:survey_wave_detail": region("wave"),
     "staff:survey_wave_dispatch": region("wave"),
+    "staff:survey_wave_remind": region("wave"),
     "staff:survey_wave_delete": region("wave"),
     "staff:survey_wave_extend": region("wave"),
     "staff:survey_wave_close": region("wave"),
