@@ -81,8 +81,8 @@ def company_logo(request):
     return _render(request, context, form)
 
 
-@require_GET
 @contact_person_required
+@require_GET
 def company_logo_image(request):
     return _logo_response(selectors.organisations_for(request_scope(request)).get())
 
@@ -105,8 +105,8 @@ def member_logo(request, pk: int):
     return _render(request, context, form)
 
 
-@require_GET
 @staff_required
+@require_GET
 def member_logo_image(request, pk: int):
     _membership, organisation = _organisation_for_billing(request, pk)
     return _logo_response(organisation)
