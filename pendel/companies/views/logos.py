@@ -4,7 +4,7 @@ the membership allows it."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -106,9 +106,10 @@ def member_logo(request, pk: int):
 
 
 @staff_required
-@require_GET
 def member_logo_image(request, pk: int):
-    _membership, organisation = _organisation_for_billing(request, pk)
+    _membership, organisation = _organisation_for_billing(request, pk)  # out of scope: 404
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     return _logo_response(organisation)
 
 
