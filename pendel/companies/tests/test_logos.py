@@ -167,3 +167,12 @@ def test_an_image_over_the_pixel_limit_is_refused_before_it_is_decoded(client, w
     )
     assert response.status_code == 400
     assert "at most 25 million pixels" in response.content.decode()
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "WEBP"])
+def test_jpeg_and_webp_are_taken_and_stored_as_png(client, world, member, fmt):
+    client.force_login(world.contact)
+    response = upload(client, reverse("company:logo"), image_file((300, 300), fmt=fmt))
+    assert response.status_code == 302
+    stored = Image.open(Organisation.objects.get(pk=world.company.pk).logo.open("rb"))
+    assert (stored.format, stored.size) == ("PNG", (300, 300))  # small ones are not enlarged
