@@ -303,6 +303,46 @@ def setup_wave_detail(ctx):
     )
 
 
+SEND_LANGUAGES = ["nb", "en", "sv"]  # one more language each batch: a preview each
+
+
+def setup_draft_wave(ctx):
+    ctx.extra["wave"] = make_wave(ctx.world.location)
+
+
+def add_employees_to_invite(ctx, batch):
+    """Employees the survey's confirmation page counts, in a new language each batch."""
+    language = SEND_LANGUAGES[batch]
+    Employee.objects.bulk_create(
+        Employee(
+            location=ctx.world.location,
+            first_name=name,
+            last_name="Ansatt",
+            email=f"{name.replace(' ', '.').lower()}@fisk.example.com",
+            language=language,
+        )
+        for name in _names("Invitert", batch)
+    )
+    return [f'lang="{language}"']
+
+
+def add_invitations_to_remind(ctx, batch):
+    """Invitations a reminder sent now reaches, in a new language each batch."""
+    wave = ctx.extra["wave"]
+    language = SEND_LANGUAGES[batch]
+    Invitation.objects.bulk_create(
+        Invitation(
+            wave=wave,
+            location_id=wave.location_id,
+            email=f"{name.replace(' ', '.').lower()}@fisk.example.com",
+            language=language,
+            sent_at=timezone.now(),
+        )
+        for name in _names("Påminnet", batch)
+    )
+    return [f'lang="{language}"']
+
+
 def add_invitations(ctx, batch):
     """Invitations of one wave, some undelivered, as the wave's page lists them."""
     wave = ctx.extra["wave"]
@@ -746,6 +786,20 @@ PAGES = [
         "advisor",
         lambda ctx: reverse("staff:region_prices", args=[ctx.world.region.slug]),
         add_region_products,
+    ),
+    Page(
+        "survey send confirmation",
+        "advisor",
+        lambda ctx: reverse("staff:survey_wave_dispatch", args=[ctx.extra["wave"].pk]),
+        add_employees_to_invite,
+        setup_draft_wave,
+    ),
+    Page(
+        "survey reminder confirmation",
+        "advisor",
+        lambda ctx: reverse("staff:survey_wave_remind", args=[ctx.extra["wave"].pk]),
+        add_invitations_to_remind,
+        setup_wave_detail,
     ),
     Page(
         "wave detail: invitations",

@@ -23,6 +23,8 @@ class CompaniesAction(models.TextChoices):
     BILLING_CHANGED = "organisation.billing_changed", _("Billing details changed.")
     INVOICE_CONTACT_CHANGED = "organisation.invoice_contact_changed", _("Invoice contact changed.")
     MEMBER_CREATED = "member.created", _("Member added by staff.")
+    LOGO_UPLOADED = "organisation.logo_uploaded", _("Logo uploaded.")
+    LOGO_REMOVED = "organisation.logo_removed", _("Logo removed.")
 
 
 def _field_label(name: str) -> str:

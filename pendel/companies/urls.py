@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pendel.companies.views import company, public, regions, staff
+from pendel.companies.views import company, logos, public, regions, staff
 
 staff_patterns = [
     path("regions/<slug:slug>/", regions.region_detail, name="region_detail"),
@@ -22,6 +22,8 @@ staff_patterns = [
         staff.member_invoice_contact,
         name="member_invoice_contact",
     ),
+    path("members/<int:pk>/logo/", logos.member_logo, name="member_logo"),
+    path("members/<int:pk>/logo.png", logos.member_logo_image, name="member_logo_image"),
     path("members/<int:pk>/advisor/", staff.member_advisor, name="member_advisor"),
     path("members/<int:pk>/notes/", staff.member_note_create, name="member_note_create"),
     path("notes/<int:pk>/done/", staff.note_done, name="note_done"),
@@ -36,10 +38,13 @@ staff_patterns = [
 company_patterns = [
     path("contacts/", company.contact_list, name="contact_list"),
     path("billing/", company.billing_details, name="billing_details"),
+    path("logo/", logos.company_logo, name="logo"),
+    path("logo.png", logos.company_logo_image, name="logo_image"),
     path("contacts/join/<str:key>/", company.contact_invitation, name="contact_invitation"),
 ]
 public_patterns = [
     path("programmes/<slug:slug>/", public.programme_detail, name="programme_detail"),
+    path("programmes/<slug:slug>/logos/<int:pk>.png", logos.public_logo, name="member_logo_public"),
     path("programmes/<slug:slug>/join/", public.application_create, name="application_create"),
     path(
         "programmes/<slug:slug>/join/thanks/", public.application_thanks, name="application_thanks"

@@ -20,6 +20,7 @@ class SurveysAction(models.TextChoices):
     WAVE_CLOSED = "survey_wave.close", _("Survey closed.")
     WAVE_EXTENDED = "survey_wave.extend", _("Survey extended.")
     WAVE_UNDELIVERED = "survey_wave.undelivered", _("Undelivered invitations recorded.")
+    WAVE_REMINDED = "survey_wave.remind", _("Reminder sent now.")
 
 
 def _dispatched(changes: dict) -> str:

@@ -23,23 +23,32 @@ def min_group_size(wave: Wave) -> int:
     return wave._min_group_size
 
 
-def survey_message(
-    *, invitation: Invitation, wave: Wave, reminder: int, token: str, connection=None
-):
-    """The mail for one invitation: the first invitation (reminder 0) or reminder n, with
-    the link of `token` (a new one for each mail, pendel/surveys/links.py)."""
+def survey_mail_render(*, wave: Wave, language: str, reminder: int, link: str) -> tuple[str, str]:
+    """The subject and body of the invitation (reminder 0) or reminder n in `language`, with
+    `link` in it: the mail task's real link, or the confirmation page's placeholder."""
     location = wave.location
     context = {
         "organisation": location.organisation.name,
         "programme": location.region.programme_name,
         "closes_on": wave.closes_on,
-        "link": survey_link(token),
+        "link": link,
         "reminder": reminder,
         "kind": wave.kind,
         "min_group_size": min_group_size(wave),
     }
     template = "surveys/emails/reminder" if reminder else "surveys/emails/invitation"
-    with translation.override(invitation.language or location.region.default_language):
+    with translation.override(language or location.region.default_language):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
+    return subject, body
+
+
+def survey_message(
+    *, invitation: Invitation, wave: Wave, reminder: int, token: str, connection=None
+):
+    """The mail for one invitation: the first invitation (reminder 0) or reminder n, with
+    the link of `token` (a new one for each mail, pendel/surveys/links.py)."""
+    subject, body = survey_mail_render(
+        wave=wave, language=invitation.language, reminder=reminder, link=survey_link(token)
+    )
     return EmailMessage(subject=subject, body=body, to=[invitation.email], connection=connection)

@@ -11,6 +11,7 @@ staff_patterns = [
     path("surveys/new/", staff.wave_create, name="survey_wave_create"),
     path("surveys/<int:pk>/", staff.wave_detail, name="survey_wave_detail"),
     path("surveys/<int:pk>/send/", staff.wave_dispatch, name="survey_wave_dispatch"),
+    path("surveys/<int:pk>/remind/", staff.wave_remind, name="survey_wave_remind"),
     path("surveys/<int:pk>/delete/", staff.wave_delete, name="survey_wave_delete"),
     path("surveys/<int:pk>/extend/", staff.wave_extend, name="survey_wave_extend"),
     path("surveys/<int:pk>/close/", staff.wave_close, name="survey_wave_close"),

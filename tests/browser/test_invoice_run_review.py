@@ -44,6 +44,10 @@ def test_an_advisor_reviews_the_drafts_and_issues_them(page, phone, month):
     page.get_by_role("combobox", name="Region").select_option(label="HjemJobbHjem Nedre Glomma")
     page.get_by_role("combobox", name="Month").select_option("2026-03")
     page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", name="Start the invoice run?")).to_be_visible()
+    expect(page.get_by_text("2 draft invoices")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Start the run").click()
 
     review = page.get_by_role("region", name="Drafts to review")
     expect(review).to_contain_text("2 draft invoices")

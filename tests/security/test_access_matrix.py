@@ -11,6 +11,7 @@ Nord-Jæren with Sandnes Sykkel. Every tenant has one of everything: member, not
 application, employee, import, document, wave with invitations, question, product, order,
 ticket, hand-off key, invoice run and invoice."""
 
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,10 +20,12 @@ from enum import StrEnum
 import pytest
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.utils import timezone
+from PIL import Image
 
 from config import urls as config_urls
 from pendel.accounts.models import Role
@@ -30,6 +33,7 @@ from pendel.catalogue.models import Product, VatRate
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
 from pendel.companies.models import AdvisorNote, Application, Membership
+from pendel.companies.services import organisation_logo_set
 from pendel.documents.tests.factories import make_document
 from pendel.employees.models import Employee
 from pendel.employees.services import employee_import_prepare
@@ -87,6 +91,7 @@ def company(kind: str | None = None) -> Rule:
 RULES: dict[str, Rule] = {
     "portal:home": PUBLIC,
     "portal:programme_detail": PUBLIC,
+    "portal:member_logo_public": Rule(Access.PUBLIC, "organisation"),
     "portal:application_create": PUBLIC,
     "portal:application_thanks": PUBLIC,
     "portal:brand_css": PUBLIC,
@@ -124,6 +129,8 @@ RULES: dict[str, Rule] = {
     "staff:member_transition": region("member"),
     "staff:member_terms": region("member"),
     "staff:member_billing": region("member"),
+    "staff:member_logo": region("member"),
+    "staff:member_logo_image": region("member"),
     "staff:member_invoice_contact": region("member"),
     "staff:member_advisor": region("member"),
     "staff:member_note_create": region("member"),
@@ -151,6 +158,7 @@ RULES: dict[str, Rule] = {
     "staff:survey_wave_create": STAFF,
     "staff:survey_wave_detail": region("wave"),
     "staff:survey_wave_dispatch": region("wave"),
+    "staff:survey_wave_remind": region("wave"),
     "staff:survey_wave_delete": region("wave"),
     "staff:survey_wave_extend": region("wave"),
     "staff:survey_wave_close": region("wave"),
@@ -214,6 +222,8 @@ RULES: dict[str, Rule] = {
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
     "company:billing_details": CONTACT,
+    "company:logo": CONTACT,
+    "company:logo_image": CONTACT,
     # Filled with a key that is nobody's: every visitor logged in gets 404 (the invited
     # account's own link is tested in pendel/companies/tests/test_contact_invitations.py).
     "company:contact_invitation": Rule(Access.INVITED),
@@ -477,6 +487,12 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
     }
 
 
+def png() -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), (0, 90, 160)).save(out, format="PNG")
+    return SimpleUploadedFile("logo.png", out.getvalue(), content_type="image/png")
+
+
 @pytest.fixture
 def tenants(world, django_capture_on_commit_callbacks, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -508,6 +524,9 @@ def tenants(world, django_capture_on_commit_callbacks, settings, tmp_path):
         key: _tenant_objects(world, key, location, advisor, django_capture_on_commit_callbacks)
         for key, (location, advisor) in places.items()
     }
+    for location, advisor in places.values():  # a logo each, shown with consent
+        organisation_logo_set(organisation=location.organisation, upload=png(), actor=advisor)
+        Membership.objects.filter(location=location).update(logo_consent=True)
     for key, (location, _advisor) in places.items():
         run_month(location.region)
         made[key]["run"] = InvoiceRun.objects.get(region=location.region).pk

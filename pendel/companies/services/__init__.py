@@ -18,6 +18,7 @@ from pendel.companies.services.contacts import (
     contact_invite,
     contact_set_primary,
 )
+from pendel.companies.services.logos import organisation_logo_remove, organisation_logo_set
 from pendel.companies.services.memberships import (
     membership_assign_advisor,
     membership_transition,
@@ -27,6 +28,8 @@ from pendel.companies.services.memberships import (
 )
 
 __all__ = [
+    "organisation_logo_remove",
+    "organisation_logo_set",
     "application_approve",
     "application_confirm",
     "application_confirmation_valid",

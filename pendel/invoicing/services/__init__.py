@@ -13,6 +13,7 @@ from pendel.invoicing.services.payments import payment_record
 from pendel.invoicing.services.runs import (
     invoice_run_discard,
     invoice_run_issue,
+    invoice_run_preview,
     invoice_run_start,
 )
 from pendel.invoicing.services.setup import billing_settings_save, seller_profile_save
@@ -30,6 +31,7 @@ __all__ = [
     "invoice_run_issue_process",
     "invoice_run_plan_process",
     "invoice_run_send",
+    "invoice_run_preview",
     "invoice_run_start",
     "invoice_send",
     "invoice_validate",

@@ -3,6 +3,7 @@ task into drafts that staff review, then issued by a second task when staff say 
 (`run_tasks.py`, through `pendel/invoicing/runs.py`)."""
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -11,8 +12,10 @@ from django.utils.translation import gettext
 
 from pendel.core.audit import audit_record
 from pendel.core.dates import add_months, current_month, month_label, today_in
+from pendel.core.forms import confirmation_digest
 from pendel.core.tasks import enqueue_after_commit
 from pendel.invoicing.audit import InvoicingAction
+from pendel.invoicing.billing import plan_region_month
 from pendel.invoicing.issuing import seller_snapshot
 from pendel.invoicing.models import DraftInvoice, InvoiceRun
 from pendel.invoicing.review import unconfirmed_rates
@@ -35,6 +38,52 @@ def _check_period(region, period: date, in_advance: bool) -> None:
             )
             % {"month": month_label(period), "region": region.programme_name}
         )
+
+
+@dataclass(frozen=True)
+class RunPreview:
+    """What starting the run will do, shown before staff confirm it."""
+
+    region: object
+    period: date
+    in_advance: bool
+    customers: int  # draft invoices the plan makes now
+    locations: int
+    problems: int
+    existing: InvoiceRun | None
+
+    @property
+    def digest(self) -> str:
+        run = self.existing
+        state = (
+            (run.pk, run.status, run.plan_version, run.planned_at, run.finished_at) if run else None
+        )
+        return confirmation_digest(
+            "invoice-run",
+            self.region.pk,
+            self.period,
+            self.in_advance,
+            self.customers,
+            self.locations,
+            state,
+        )
+
+
+def invoice_run_preview(*, region, period: date, in_advance: bool = False) -> RunPreview:
+    """The month's plan counted as the run would make it (nothing is written), after the
+    same checks as the start: seller details, and a month not begun needs `in_advance`."""
+    seller_snapshot(region)
+    _check_period(region, period, in_advance)
+    plan = plan_region_month(region, period)
+    return RunPreview(
+        region=region,
+        period=period,
+        in_advance=in_advance,
+        customers=len(plan.drafts),
+        locations=len(plan.locations),
+        problems=len(plan.problems),
+        existing=InvoiceRun.objects.filter(region=region, period=period).first(),
+    )
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """The invoicing pages: what staff and contact persons see and do, and that everything out
 of scope is a 404."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -178,10 +179,15 @@ def test_starting_a_run_from_the_page(client, world, billing, django_capture_on_
     ticket = national("company-ticket")
     orders.ticket_order(world.location, orders.employees(world.location, 2), ticket, start=MARCH)
     client.force_login(world.advisor)
+    fields = {"region": world.region.pk, "period": "2026-03"}
+    confirm = client.post(reverse("staff:invoice_run_start"), fields).content.decode()
+    assert "1 draft invoice" in confirm and "no invoice number is used" in confirm
+    assert not InvoiceRun.objects.exists()
+    fields["digest"] = re.search(r'name="digest" value="([0-9a-f]+)"', confirm)[1]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("staff:invoice_run_start"), {"region": world.region.pk, "period": "2026-03"}
-        )
+        response = client.post(reverse("staff:invoice_run_start"), fields)
+        again = client.post(reverse("staff:invoice_run_start"), fields)
+    assert "The run has changed since the page was shown" in again.content.decode()
     run = InvoiceRun.objects.get()
     assert response["Location"] == reverse("staff:invoice_run_detail", args=[run.pk])
     assert run.status == "review"
@@ -287,3 +293,13 @@ def test_staff_see_which_lines_were_issued_with_an_unconfirmed_vat_rate(client, 
     client.force_login(world.advisor)
     page = client.get(reverse("staff:invoice_detail", args=[invoiced["invoice"].pk]))
     assert "unconfirmed" not in page.content.decode()
+
+
+def test_the_dual_role_contact_cannot_preview_or_start_their_companys_run(client, world, billing):
+    """Mari is staff in Nedre Glomma and contact person in Nord-Jæren: no run there."""
+    client.force_login(world.staff_and_contact)
+    fields = {"region": world.third_region.pk, "period": "2026-03", "digest": "x"}
+    response = client.post(reverse("staff:invoice_run_start"), fields, follow=True)
+    assert "Choose a region and a month." in response.content.decode()
+    assert "Start the invoice run?" not in response.content.decode()
+    assert not InvoiceRun.objects.exists()

@@ -53,6 +53,8 @@ def run_list(request):
 @require_POST
 @staff_required
 def run_start(request):
+    """First POST (from the list): what the run will do, to confirm. The confirmation
+    carries the digest of what was shown; only an unchanged plan starts, and only once."""
     scope = request_scope(request)
     regions = regions_for(scope)
     form = RunStartForm(
@@ -61,6 +63,18 @@ def run_start(request):
     if not form.is_valid():
         messages.error(request, _("Choose a region and a month."))
         return redirect("staff:invoice_run_list")
+    try:
+        preview = services.invoice_run_preview(**form.cleaned_data)
+    except ValidationError as error:
+        message_validation_error(request, error)
+        return redirect("staff:invoice_run_list")
+    if request.POST.get("digest") != preview.digest:
+        if "digest" in request.POST:
+            messages.error(
+                request, _("The run has changed since the page was shown. Check it and confirm.")
+            )
+        context = {"form": form, "preview": preview}
+        return render(request, "invoicing/staff/run_start_confirm.html", context)
     try:
         run = services.invoice_run_start(actor=request.user, **form.cleaned_data)
     except ValidationError as error:

@@ -4,11 +4,17 @@ nothing else: not the companies of the region she works in (Fredrikstad Fisk), n
 other company of the region her company is in (Stavanger Sjømat). Anything of theirs is a
 404 and changes nothing; so it is for an outsider."""
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
+from PIL import Image
 
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
+from pendel.companies.models import Organisation
+from pendel.companies.services import organisation_logo_set
 from pendel.core.models import AuditEvent
 from pendel.documents.tests.factories import make_document
 from pendel.employees.models import Employee, EmployeeImport
@@ -80,6 +86,12 @@ def _company_objects(world, location, key, actor, django_capture_on_commit_callb
     }
 
 
+def png() -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), (0, 90, 160)).save(out, format="PNG")
+    return SimpleUploadedFile("logo.png", out.getvalue(), content_type="image/png")
+
+
 @pytest.fixture
 def companies(world, django_capture_on_commit_callbacks):
     """Sandnes Sykkel (Mari's), Stavanger Sjømat (same region) and Fredrikstad Fisk (the
@@ -118,6 +130,14 @@ def companies(world, django_capture_on_commit_callbacks):
             world, world.location, "first", world.advisor, django_capture_on_commit_callbacks
         ),
     }
+    companies_with_logos = (
+        world.company,
+        world.other_company,
+        world.third_company,
+        world.fourth_company,
+    )
+    for organisation in companies_with_logos:
+        organisation_logo_set(organisation=organisation, upload=png(), actor=world.advisor)
     run_month(world.region)
     run_month(world.third_region)
     for key, location in (
@@ -162,6 +182,8 @@ PAGES = {
     "company:invoice_list": ("get", []),
     "company:billing_settings": ("get", []),
     "company:billing_details": ("get", []),
+    "company:logo": ("get", []),
+    "company:logo_image": ("get", []),
     "company:invoice_detail": ("get", ["invoice"]),
     "company:invoice_pdf": ("get", ["invoice"]),
     "company:invoice_xml": ("get", ["invoice"]),
@@ -298,6 +320,10 @@ def test_an_outsiders_pages_show_nothing_of_ours(client, world, companies, name)
     client.force_login(world.other_contact)
     response = client.get(reverse(name))
     assert response.status_code == 200
+    if response["Content-Type"] == "image/png":  # the logo: their own one, not ours
+        theirs = Organisation.objects.get(pk=world.other_company.pk).logo.open("rb").read()
+        assert b"".join(response.streaming_content) == theirs
+        return
     page = body(response)
     for secret in ("Sandnes", "Sykkel", "Sigrid", companies["third"]["number"]):
         assert secret not in page

@@ -28,6 +28,7 @@ from pendel.surveys.services.waves import (
     wave_delete,
     wave_dispatch,
     wave_extend,
+    wave_remind_now,
     wave_schedule,
     waves_create_for_locations,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "wave_delete",
     "wave_dispatch",
     "wave_extend",
+    "wave_remind_now",
     "wave_schedule",
     "waves_create_for_locations",
 ]

@@ -19,7 +19,7 @@ from pendel.surveys.audit import SurveysAction
 from pendel.surveys.closing import wave_audit, wave_locked
 from pendel.surveys.due_tasks import survey_reminders_due
 from pendel.surveys.mailing import mail_enqueue
-from pendel.surveys.models import Invitation, Question, Wave
+from pendel.surveys.models import REMINDER_SLOTS, Invitation, Question, Wave
 from pendel.surveys.models.waves import invitations_open_on
 from pendel.surveys.selectors import baseline_closed, response_rate, survey_settings_for
 from pendel.surveys.sending import first_mail_at, reminder_at
@@ -201,6 +201,30 @@ def wave_schedule(*, wave_id: int) -> None:
     for number in wave.reminder_dates():
         schedule(survey_reminders_due, reminder_at(wave, number), wave_id=wave.pk, reminder=number)
     schedule(survey_wave_close_due, wave.close_after(), wave_id=wave.pk)
+
+
+@transaction.atomic
+def wave_remind_now(*, wave: Wave, reminder: int, actor) -> int:
+    """Send reminder n today instead of on its day: the day becomes today and the mail is
+    queued after commit. A reminder already due or sent is refused, so the confirmation
+    page sent twice (or from an old tab) sends nothing twice. Returns n."""
+    wave = wave_locked(wave)
+    today = region_today(wave.location.region)
+    if not wave.is_dispatched or not wave.accepts_answers_on(today):
+        raise ValidationError(gettext("Reminders can be sent only while the survey is open."))
+    day = getattr(wave, f"reminder_{reminder}_on", None) if reminder in REMINDER_SLOTS else today
+    if day is not None and day <= today:
+        raise ValidationError(gettext("This reminder has been sent already."))
+    setattr(wave, f"reminder_{reminder}_on", today)
+    wave.save(update_fields=[f"reminder_{reminder}_on", "updated_at"])
+    wave_audit(
+        actor,
+        SurveysAction.WAVE_REMINDED,
+        wave,
+        {"reminder": reminder, "planned_on": str(day) if day else None},
+    )
+    transaction.on_commit(lambda: mail_enqueue(wave=wave, reminder=reminder))
+    return reminder
 
 
 @transaction.atomic

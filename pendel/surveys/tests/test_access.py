@@ -9,11 +9,13 @@ WAVE_GET = [
     "staff:survey_wave_detail",
     "staff:survey_wave_delete",
     "staff:survey_wave_extend",
+    "staff:survey_wave_remind",
     "staff:survey_wave_results",
     "staff:survey_wave_api",
 ]
 WAVE_POST = [
     "staff:survey_wave_dispatch",
+    "staff:survey_wave_remind",
     "staff:survey_wave_delete",
     "staff:survey_wave_extend",
     "staff:survey_wave_close",

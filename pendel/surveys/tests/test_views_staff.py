@@ -1,5 +1,6 @@
 """The back office's survey pages, used as an advisor would."""
 
+import re
 from datetime import timedelta
 
 from django.urls import reverse
@@ -76,7 +77,11 @@ def test_send_from_the_detail_page(client, world, wave, employees):
     page = client.get(reverse("staff:survey_wave_detail", args=[wave.pk])).content.decode()
     assert "Send the survey" in page
 
-    response = client.post(reverse("staff:survey_wave_dispatch", args=[wave.pk]), follow=True)
+    confirm = client.get(reverse("staff:survey_wave_dispatch", args=[wave.pk])).content.decode()
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', confirm)[1]
+    response = client.post(
+        reverse("staff:survey_wave_dispatch", args=[wave.pk]), {"digest": digest}, follow=True
+    )
 
     assert "The survey has been sent to 10 employees." in response.content.decode()
     assert Invitation.objects.filter(wave=wave).count() == 10

@@ -14,11 +14,12 @@ from pendel.companies.selectors import locations_for
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.leases import lease_state
-from pendel.core.requests import id_param
+from pendel.core.requests import id_param, parse_id
 from pendel.regions.selectors import regions_for
 from pendel.surveys import services
 from pendel.surveys.forms import UndeliveredForm, WaveExtendForm, WaveForm
-from pendel.surveys.models import Invitation, Wave
+from pendel.surveys.models import REMINDER_SLOTS, Invitation, Wave
+from pendel.surveys.previews import dispatch_preview, reminder_next, reminder_preview
 from pendel.surveys.selectors import (
     baseline_closed,
     response_rate,
@@ -129,10 +130,39 @@ def wave_detail(request, pk: int):
     return render(request, "surveys/staff/wave_detail.html", context)
 
 
-@require_POST
+def _confirm_page(request, preview, *, action: str, title: str, button: str):
+    context = {"wave": preview.wave, "preview": preview, "action": action, "title": title}
+    context["button"] = button
+    return render(request, "surveys/staff/wave_send_confirm.html", context)
+
+
+def _digest_matches(request, preview) -> bool:
+    """The numbers confirmed are the ones now: otherwise say so and show them again."""
+    if request.POST.get("digest") == preview.digest:
+        return True
+    messages.error(
+        request,
+        gettext("The list has changed since the page was shown. Check the numbers and confirm."),
+    )
+    return False
+
+
 @staff_required
 def wave_dispatch(request, pk: int):
+    """GET: what sending will do (numbers, the mail in each language); POST: send it."""
     wave = wave_get_for(request_scope(request), pk)
+    if wave.is_dispatched:
+        messages.info(request, gettext("This survey has been sent already."))
+        return redirect("staff:survey_wave_detail", pk=wave.pk)
+    preview = dispatch_preview(wave)
+    if request.method != "POST" or not _digest_matches(request, preview):
+        return _confirm_page(
+            request,
+            preview,
+            action="staff:survey_wave_dispatch",
+            title=gettext("Send the survey?"),
+            button=gettext("Send the survey"),
+        )
     try:
         count = services.wave_dispatch(wave=wave, actor=request.user)
     except ValidationError as error:
@@ -146,6 +176,42 @@ def wave_dispatch(request, pk: int):
                 count,
             )
             % {"count": count},
+        )
+    return redirect("staff:survey_wave_detail", pk=wave.pk)
+
+
+@staff_required
+def wave_remind(request, pk: int):
+    """GET: who a reminder sent now reaches, and its mail; POST: send it."""
+    wave = wave_get_for(request_scope(request), pk)
+    reminder = reminder_next(wave, region_today(wave.location.region))
+    if request.method == "POST":
+        reminder = parse_id(request.POST.get("reminder", ""))
+    if not wave.is_dispatched or reminder not in REMINDER_SLOTS:
+        messages.info(request, gettext("There is no reminder left to send for this survey."))
+        return redirect("staff:survey_wave_detail", pk=wave.pk)
+    preview = reminder_preview(wave, reminder)
+    if request.method != "POST" or not _digest_matches(request, preview):
+        return _confirm_page(
+            request,
+            preview,
+            action="staff:survey_wave_remind",
+            title=gettext("Send a reminder now?"),
+            button=gettext("Send the reminder"),
+        )
+    try:
+        services.wave_remind_now(wave=wave, reminder=reminder, actor=request.user)
+    except ValidationError as error:
+        message_validation_error(request, error)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder is on its way to %(count)s employee.",
+                "A reminder is on its way to %(count)s employees.",
+                preview.recipients,
+            )
+            % {"count": preview.recipients},
         )
     return redirect("staff:survey_wave_detail", pk=wave.pk)
 

@@ -1,0 +1,70 @@
+"""A member's logo: checked by what the file is, not by its name, and stored re-encoded.
+
+Only PNG, JPEG and WebP are taken (SVG can carry scripts; it is refused with the rest).
+The size in bytes and in pixels is checked before the image is decoded, so a small file
+that unpacks into a huge image (a decompression bomb) is refused without being unpacked.
+The stored logo is a new PNG, drawn into a bounded box: no metadata (EXIF, location, ICC
+comments) of the upload survives, and the public pages get a small, predictable file."""
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_PIXELS = 25_000_000  # 5000 × 5000: more is no logo, and too much to unpack
+LOGO_BOX = (600, 300)
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
+
+
+def _refuse() -> ValidationError:
+    return ValidationError(
+        gettext("This file is not a logo we can use. Upload a PNG, JPEG or WebP image."),
+        code="invalid_image",
+    )
+
+
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        gettext("The image is too large: at most %(pixels)s million pixels.")
+        % {"pixels": LOGO_MAX_PIXELS // 1_000_000},
+        code="too_many_pixels",
+    )
+
+
+def _opened(data: bytes) -> Image.Image:
+    """The image header read (nothing decoded yet), or a refusal."""
+    try:
+        image = Image.open(io.BytesIO(data), formats=sorted(LOGO_FORMATS))
+    except Image.DecompressionBombError:  # Pillow's own limit, far above ours
+        raise _too_many_pixels() from None
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise _refuse() from None
+    width, height = image.size
+    if width * height > LOGO_MAX_PIXELS:
+        raise _too_many_pixels()
+    return image
+
+
+def logo_from_upload(upload) -> ContentFile:
+    """The upload as a new PNG of at most LOGO_BOX, or a ValidationError saying why not."""
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            gettext("The file is too large: at most %(megabytes)s MB.")
+            % {"megabytes": LOGO_MAX_BYTES // (1024 * 1024)},
+            code="too_large",
+        )
+    data = upload.read(LOGO_MAX_BYTES + 1)
+    image = _opened(data)
+    try:
+        image.load()  # a truncated or corrupt file fails here
+        image = ImageOps.exif_transpose(image)
+        image = image.convert("RGBA")
+        image.thumbnail(LOGO_BOX, Image.Resampling.LANCZOS)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise _refuse() from None
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return ContentFile(out.getvalue(), name="logo.png")
