@@ -81,6 +81,8 @@ def test_billing_data_run_review_issue_send_and_credit_to_zero(page, sweden):
     page.goto("/staff/invoice-runs/")
     page.get_by_role("combobox", name="Month").select_option("2026-03")
     page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", name="Start the invoice run?")).to_be_visible()
+    page.get_by_role("button", name="Start the run").click()
     review = page.get_by_role("region", name="Drafts to review")
     row = review.get_by_role("row").filter(has_text="Frösö Bygg AB")
     expect(row).to_contain_text("3,105.00")
