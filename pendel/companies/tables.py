@@ -9,16 +9,12 @@ from pendel.core.tables import DateColumn, NumberColumn, PendelTable
 
 
 class MemberTable(PendelTable):
-    company = tables.Column(
-        _("Company"), accessor="location__organisation__name", orderable=True
-    )
+    company = tables.Column(_("Company"), accessor="location__organisation__name", orderable=True)
     location = tables.Column(_("Location"), accessor="location__name", orderable=True)
     municipality = tables.Column(
         _("Municipality"), accessor="location__municipality", orderable=True
     )
-    employees = NumberColumn(
-        _("Employees"), accessor="location__employee_count", orderable=True
-    )
+    employees = NumberColumn(_("Employees"), accessor="location__employee_count", orderable=True)
     status = tables.Column(_("Status"), orderable=True)
     advisor = tables.Column(
         _("Advisor"),
@@ -49,9 +45,7 @@ class ApplicationTable(PendelTable):
     company = tables.Column(_("Company"), accessor="company_name", orderable=True)
     workplace = tables.Column(_("Workplace"), accessor="location_name", orderable=True)
     employees = NumberColumn(_("Employees"), accessor="employee_count", orderable=True)
-    programme = tables.Column(
-        _("Programme"), accessor="region__programme_name", orderable=True
-    )
+    programme = tables.Column(_("Programme"), accessor="region__programme_name", orderable=True)
     status = tables.Column(
         _("Status"), accessor="get_status_display", order_by="status", orderable=True
     )
