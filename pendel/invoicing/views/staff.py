@@ -26,9 +26,9 @@ from pendel.invoicing.forms import (
     SellerProfileForm,
 )
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
-from pendel.invoicing.tables import InvoiceTable
 from pendel.invoicing.review import review_rows, review_summary, unconfirmed_rates
 from pendel.invoicing.routes import delivery_route
+from pendel.invoicing.tables import InvoiceTable
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
