@@ -35,6 +35,7 @@ class PendelTable(tables.Table):
         order_by_field = "sort"
         page_field = "page"
         orderable = False
+        default = "–"
 
 
 def _page_number(value) -> int:
