@@ -2,7 +2,6 @@
 erase one person's data on request. The list is the company's to keep, on Min side; staff
 may import the company's HR file on its behalf (`pendel.people.imports`)."""
 
-from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
