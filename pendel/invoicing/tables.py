@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from pendel.core.tables import DateColumn, MoneyColumn, PendelTable
+from pendel.core.tables import CellColumn, DateColumn, MoneyColumn, NumberColumn, PendelTable
 
 
 class InvoiceTable(PendelTable):
@@ -83,3 +83,48 @@ class CompanyInvoiceTable(InvoiceTable):
         return format_html_join(
             " · ", '<a href="{}">{}<span class="visually-hidden"> {}</span></a>', links
         )
+
+
+class RunTable(PendelTable):
+    """Staff: the invoice runs of the staff member's regions, newest month first."""
+
+    month = CellColumn(
+        _("Month"),
+        template_code="<a href=\"{% url 'staff:invoice_run_detail' run.pk %}\">"
+        '{{ run.period|date:"F Y" }}</a>',
+        record_name="run",
+        order_by="period",
+        orderable=True,
+    )
+    region = CellColumn(
+        _("Region"),
+        template_code='{{ run.region.programme_name }} <small>(<a href="{% url '
+        '\'staff:seller_profile\' run.region.slug %}">{% translate "seller details" %}</a>)'
+        "</small>",
+        record_name="run",
+        order_by="region__programme_name",
+        orderable=True,
+    )
+    status = CellColumn(
+        _("Status"),
+        template_code="<span class=\"badge {% if run.status == 'failed' %}badge-failed"
+        "{% elif run.status == 'done' %}badge-successful{% else %}badge-pending{% endif %}\">"
+        "{{ run.get_status_display }}</span>{% if run.problems %} "
+        '<span class="badge badge-pending">{% blocktranslate count count=run.problems|length %}'
+        "{{ count }} problem{% plural %}{{ count }} problems{% endblocktranslate %}</span>"
+        "{% endif %}",
+        record_name="run",
+        orderable=True,
+    )
+    invoices_created = NumberColumn(_("Invoices made"), orderable=True)
+    started = CellColumn(
+        _("Started"),
+        template_code='{{ run.created_at|date:"SHORT_DATETIME_FORMAT" }}<br>'
+        '<small>{{ run.started_by|default:"" }}</small>',
+        record_name="run",
+        order_by="created_at",
+        orderable=True,
+    )
+
+    class Meta(PendelTable.Meta):
+        empty_text = _("No invoice runs yet.")
