@@ -18,6 +18,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import Context, Template
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
 
 from pendel.core.money import format_money, format_number
@@ -86,7 +87,9 @@ def table_render(request, template: str, context: dict, *, table, status: int = 
     context = {**context, "table": table, "page": table_page(table)}
     if request.htmx and request.htmx.target == RESULTS:
         template = f"{template}#{RESULTS}"
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))  # never the partial for a page
+    return response
 
 
 class NumberColumn(tables.Column):

@@ -57,3 +57,28 @@ class WaveTable(PendelTable):
 
     class Meta(PendelTable.Meta):
         empty_text = _("No surveys yet.")
+
+
+class CompanyWaveTable(WaveTable):
+    """Min side: the company's surveys that have been sent."""
+
+    survey = CellColumn(
+        _("Survey"),
+        template_code="<a href=\"{% url 'company:survey_results' wave.pk %}\">"
+        "{{ wave.get_kind_display }}</a>",
+        record_name="wave",
+        order_by="kind",
+        orderable=True,
+    )
+    location = CellColumn(
+        _("Location"),
+        template_code="{{ wave.location.name }}",
+        record_name="wave",
+        order_by="location__name",
+        orderable=True,
+    )
+
+    class Meta(WaveTable.Meta):
+        empty_text = _("No surveys have been sent yet. Your advisor sends them.")
+        exclude = ("company", "kind")
+        sequence = ("survey", "location", "open", "status", "rate", "threshold")
