@@ -85,7 +85,7 @@ def test_the_filter_keeps_its_parameters_and_the_sort(advisor, world):
     _members(world, "Avsluttet AS", status="ended")
     response = advisor.get(reverse(MEMBERS), {"status": "active", "sort": "-company"})
     assert _rows(response) == ["Bakeriet AS", "Alfa Bygg AS"]
-    assert '<input type="hidden" name="sort" value="-company">' in response.content.decode()
+    assert 'name="sort" id="table-sort" value="-company">' in response.content.decode()
 
 
 def test_members_page_through_fifty_at_a_time(advisor, world):
@@ -117,6 +117,8 @@ def test_an_htmx_request_gets_only_the_table(advisor, world):
     assert "<html" not in page and "<form" not in page
     assert "2 members" in page
     assert _rows(response) == ["Bakeriet AS", "Alfa Bygg AS"]
+    # the filter form, not re-rendered, learns the new order out of band
+    assert 'id="table-sort" value="-company" hx-swap-oob="true"' in page
 
 
 def test_without_htmx_the_whole_page_comes_with_links_and_a_plain_form(advisor, world):
