@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "template_partials",
+    "django_tables2",
+    "django_filters",
     "django_tasks",
     "django_tasks_db",
     "axes",

@@ -81,7 +81,18 @@ VALUE = st.one_of(
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
 )
 FIELD_VALUE = st.one_of(st.none(), VALUE, st.lists(VALUE, min_size=2, max_size=3))
-QUERY_NAMES = ["location", "page", "q", "ended", "format", "product", "status", "lang", "next"]
+QUERY_NAMES = [
+    "location",
+    "page",
+    "sort",
+    "q",
+    "ended",
+    "format",
+    "product",
+    "status",
+    "lang",
+    "next",
+]
 NAME = re.compile(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"')
 
 

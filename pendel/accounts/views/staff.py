@@ -5,13 +5,17 @@ from django.utils.translation import gettext as _
 from pendel.accounts.access import deactivation_refused, request_scope, staff_required
 from pendel.accounts.selectors import user_get_wholly_in, users_for, with_reach
 from pendel.accounts.services import user_deactivate as user_deactivate_service
+from pendel.accounts.tables import UserFilter, UserTable
+from pendel.core.tables import table_configure, table_render
 
 
 @staff_required
 def user_list(request):
     scope = request_scope(request)
-    users = with_reach(users_for(scope), scope)
-    return render(request, "accounts/staff/user_list.html", {"users": users})
+    found = UserFilter(request.GET, queryset=with_reach(users_for(scope), scope))
+    table = table_configure(request, UserTable(found.qs))
+    context = {"form": found.form}
+    return table_render(request, "accounts/staff/user_list.html", context, table=table)
 
 
 def _region_of(user, scope) -> int | None:

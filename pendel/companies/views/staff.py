@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,9 +27,11 @@ from pendel.companies.forms import (
 )
 from pendel.companies.services.members import member_create as member_create_service
 from pendel.companies.services.memberships import advisors_for_region
+from pendel.companies.tables import ApplicationTable, MemberTable, several_regions
 from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
+from pendel.core.tables import table_configure, table_render
 from pendel.portal.member_summary import member_summary
 from pendel.regions.selectors import regions_for
 
@@ -51,11 +52,9 @@ def member_list(request):
         municipalities=selectors.municipalities_for(scope),
     )
     members = selectors.members_filtered(scope, **form.filters())
-    page = Paginator(members, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
-    return render(request, "companies/staff/member_list.html", context)
+    table = MemberTable(members, exclude=() if several_regions(scope) else ("programme",))
+    table_configure(request, table)
+    return table_render(request, "companies/staff/member_list.html", {"form": form}, table=table)
 
 
 @staff_required
@@ -360,9 +359,9 @@ def application_list(request):
     applications = selectors.applications_for(scope)
     if status in {"pending", "approved", "rejected"}:
         applications = applications.filter(status=status)
-    page = Paginator(applications, 50).get_page(request.GET.get("page"))
-    return render(
-        request, "companies/staff/application_list.html", {"page": page, "status": status}
+    table = table_configure(request, ApplicationTable(applications))
+    return table_render(
+        request, "companies/staff/application_list.html", {"status": status}, table=table
     )
 
 

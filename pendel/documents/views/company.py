@@ -1,21 +1,21 @@
 """Min side: a contact person's documents."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
+from pendel.core.tables import table_configure, table_render
 from pendel.documents.forms import CompanyDocumentUploadForm
 from pendel.documents.models import Document
 from pendel.documents.selectors import document_get_for, documents_for
+from pendel.documents.tables import CompanyDocumentTable
 from pendel.documents.views.common import document_file_response, upload_from_form
 
 
 @contact_person_required
 def document_list(request):
-    documents = documents_for(request_scope(request))
-    page = Paginator(documents, 50).get_page(request.GET.get("page"))
-    return render(request, "documents/company/document_list.html", {"page": page})
+    table = table_configure(request, CompanyDocumentTable(documents_for(request_scope(request))))
+    return table_render(request, "documents/company/document_list.html", {}, table=table)
 
 
 @contact_person_required

@@ -1,26 +1,29 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import request_scope, staff_required
 from pendel.companies.selectors import locations_for, organisations_for
+from pendel.core.tables import table_configure, table_render
 from pendel.documents import services
-from pendel.documents.forms import DocumentFilterForm, StaffDocumentUploadForm
+from pendel.documents.filters import DocumentFilter
+from pendel.documents.forms import StaffDocumentUploadForm
 from pendel.documents.selectors import document_get_for, documents_for
+from pendel.documents.tables import DocumentTable
 from pendel.documents.views.common import document_file_response, upload_from_form
 
 
 @staff_required
 def document_list(request):
     scope = request_scope(request)
-    form = DocumentFilterForm(request.GET, organisations=organisations_for(scope))
-    documents = documents_for(scope).filter(**form.filters())
-    page = Paginator(documents, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "today": timezone.localdate()}
-    return render(request, "documents/staff/document_list.html", context)
+    found = DocumentFilter(
+        request.GET, queryset=documents_for(scope), organisations=organisations_for(scope)
+    )
+    table = table_configure(request, DocumentTable(found.qs, today=timezone.localdate()))
+    context = {"form": found.form}
+    return table_render(request, "documents/staff/document_list.html", context, table=table)
 
 
 @staff_required

@@ -4,7 +4,6 @@ employees, which crosses apps."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,6 +14,7 @@ from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import locations_for
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error
+from pendel.core.tables import table_configure, table_render
 from pendel.employees import services
 from pendel.employees.forms import CREATE_FIELDS, EmployeeForm
 from pendel.employees.selectors import (
@@ -23,6 +23,7 @@ from pendel.employees.selectors import (
     employee_search,
     employees_for,
 )
+from pendel.employees.tables import CompanyEmployeeTable
 from pendel.employees.views.files import employee_list_file, personal_data_file
 
 PAGE_SIZE = 50
@@ -57,17 +58,20 @@ def employee_list(request):
         query=query,
         show_ended=show_ended,
     )
+    empty = (
+        gettext("No employees match your search.")
+        if query
+        else gettext("No employees yet. Add them one by one or import a file from your HR system.")
+    )
+    table = CompanyEmployeeTable(employees, location=location, empty_text=empty)
+    table_configure(request, table, per_page=PAGE_SIZE)
     context = {
         "location": location,
         "locations": locations_for(scope),
-        "page": Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": query,
         "show_ended": show_ended,
     }
-    template = "employees/company/employee_list.html"
-    if request.htmx and request.htmx.target == "results":
-        template += "#results"
-    return render(request, template, context)
+    return table_render(request, "employees/company/employee_list.html", context, table=table)
 
 
 @contact_person_required

@@ -2,12 +2,12 @@
 erase one person's data on request. The list is the company's to keep, on Min side; staff
 may import the company's HR file on its behalf (`pendel.people.imports`)."""
 
-from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import request_scope, staff_required
 from pendel.core.dates import region_today
+from pendel.core.tables import table_configure, table_render
 from pendel.employees import services
 from pendel.employees.selectors import (
     employee_get_for,
@@ -15,6 +15,7 @@ from pendel.employees.selectors import (
     employee_search,
     employees_for,
 )
+from pendel.employees.tables import EmployeeTable
 from pendel.employees.views.files import employee_list_file, personal_data_file
 
 PAGE_SIZE = 50
@@ -32,16 +33,15 @@ def employee_list(request, location_id: int):
         query=query,
         show_ended=show_ended,
     )
+    empty = gettext("No employees match your search.") if query else gettext("No employees yet.")
+    table = EmployeeTable(employees, location=location, empty_text=empty)
+    table_configure(request, table, per_page=PAGE_SIZE)
     context = {
         "location": location,
-        "page": Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": query,
         "show_ended": show_ended,
     }
-    template = "employees/staff/employee_list.html"
-    if request.htmx and request.htmx.target == "results":
-        template += "#results"
-    return render(request, template, context)
+    return table_render(request, "employees/staff/employee_list.html", context, table=table)
 
 
 @staff_required

@@ -2,16 +2,17 @@
 how it wants to be invoiced."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pendel.accounts.access import contact_person_required, request_scope
 from pendel.companies.selectors import organisations_for
 from pendel.core.dates import earliest_today
+from pendel.core.tables import table_configure, table_render
 from pendel.invoicing import selectors, services
 from pendel.invoicing.forms import BillingSettingsForm
 from pendel.invoicing.models import BillingSettings
+from pendel.invoicing.tables import CompanyInvoiceTable
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
@@ -24,10 +25,12 @@ from pendel.regions.selectors import regions_for
 @contact_person_required
 def invoice_list(request):
     scope = request_scope(request)
-    invoices = selectors.invoices_for(scope)
-    page = Paginator(invoices, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "today": earliest_today(regions_for(scope))}
-    return render(request, "invoicing/company/invoice_list.html", context)
+    today = earliest_today(regions_for(scope))
+    table = table_configure(
+        request, CompanyInvoiceTable(selectors.invoices_for(scope), today=today)
+    )
+    context = {"today": today}
+    return table_render(request, "invoicing/company/invoice_list.html", context, table=table)
 
 
 @contact_person_required

@@ -15,6 +15,7 @@ from pendel.companies.selectors import organisations_wholly_in
 from pendel.core.dates import earliest_today, month_start, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.leases import lease_state
+from pendel.core.tables import table_configure, table_render
 from pendel.invoicing import selectors, services
 from pendel.invoicing.forms import (
     BillingSettingsForm,
@@ -27,6 +28,7 @@ from pendel.invoicing.forms import (
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.invoicing.review import review_rows, review_summary, unconfirmed_rates
 from pendel.invoicing.routes import delivery_route
+from pendel.invoicing.tables import InvoiceTable, RunTable
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
@@ -41,13 +43,13 @@ def run_list(request):
     scope = request_scope(request)
     regions = regions_for(scope)
     form = RunStartForm(regions=regions, this_month=month_start(earliest_today(regions)))
-    runs = Paginator(selectors.runs_for(scope), 50).get_page(request.GET.get("page"))
+    table = table_configure(request, RunTable(selectors.runs_for(scope)))
     sellers = set(
         SellerProfile.objects.filter(region__in=regions).values_list("region_id", flat=True)
     )
     missing = [region for region in regions if region.pk not in sellers]
-    context = {"form": form, "page": runs, "missing_sellers": missing}
-    return render(request, "invoicing/staff/run_list.html", context)
+    context = {"form": form, "missing_sellers": missing}
+    return table_render(request, "invoicing/staff/run_list.html", context, table=table)
 
 
 @require_POST
@@ -217,9 +219,9 @@ def invoice_list(request):
     region = filters.get("region")
     today = region_today(region) if region else earliest_today(regions_for(scope))
     invoices = selectors.invoices_filtered(scope, **filters, today=today)
-    page = Paginator(invoices, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "today": today}
-    return render(request, "invoicing/staff/invoice_list.html", context)
+    table = table_configure(request, InvoiceTable(invoices, today=today))
+    context = {"form": form, "today": today}
+    return table_render(request, "invoicing/staff/invoice_list.html", context, table=table)
 
 
 @staff_required

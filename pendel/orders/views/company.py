@@ -3,7 +3,6 @@ locations, sees what is active, and cancels from a month on."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,9 +17,11 @@ from pendel.companies.selectors import locations_for
 from pendel.core.dates import current_month
 from pendel.core.forms import apply_validation_error
 from pendel.core.requests import id_param
+from pendel.core.tables import table_configure, table_render
 from pendel.employees.models import Employee
 from pendel.orders import selectors, services
 from pendel.orders.forms import CancelForm, OrderForm, TicketOrderForm
+from pendel.orders.tables import CompanyOrderTable, TicketTable
 
 
 def _location(request):
@@ -47,13 +48,9 @@ def ticket_list(request):
         .filter(Q(end_month__isnull=True) | Q(end_month__gt=month))
         .exclude(end_month__lte=F("start_month"))  # cancelled before they began
     )
-    context = {
-        "location": location,
-        "locations": locations,
-        "month": month,
-        "page": Paginator(tickets, 100).get_page(request.GET.get("page")),
-    }
-    return render(request, "orders/company/ticket_list.html", context)
+    table = table_configure(request, TicketTable(tickets), per_page=100)
+    context = {"location": location, "locations": locations, "month": month}
+    return table_render(request, "orders/company/ticket_list.html", context, table=table)
 
 
 @contact_person_required
@@ -138,8 +135,8 @@ def ticket_cancel(request, pk: int):
 @contact_person_required
 def order_list(request):
     orders = selectors.orders_for(request_scope(request))
-    page = Paginator(orders, 50).get_page(request.GET.get("page"))
-    return render(request, "orders/company/order_list.html", {"page": page})
+    table = table_configure(request, CompanyOrderTable(orders))
+    return table_render(request, "orders/company/order_list.html", {}, table=table)
 
 
 @contact_person_required

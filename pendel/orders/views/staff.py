@@ -2,7 +2,6 @@
 pendel/orders/handoff.py for the format and the API)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,8 +10,10 @@ from django.utils.translation import gettext as _
 from pendel.accounts.access import request_scope, staff_required
 from pendel.core.dates import current_month, month_value, parse_month
 from pendel.core.downloads import file_response, no_store
+from pendel.core.tables import table_configure, table_render
 from pendel.orders import handoff, selectors
 from pendel.orders.forms import HandoffKeyForm
+from pendel.orders.tables import OrderTable
 from pendel.regions.selectors import region_get_for, regions_for
 
 
@@ -28,9 +29,9 @@ def order_list(request):
     region = regions.filter(slug=request.GET.get("region", "")).first()
     if region is not None:
         orders = orders.filter(location__region=region)
-    page = Paginator(orders, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "regions": regions, "region": region}
-    return render(request, "orders/staff/order_list.html", context)
+    table = table_configure(request, OrderTable(orders))
+    context = {"regions": regions, "region": region}
+    return table_render(request, "orders/staff/order_list.html", context, table=table)
 
 
 @staff_required

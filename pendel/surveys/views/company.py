@@ -4,8 +4,10 @@ the results and the exports."""
 from django.shortcuts import render
 
 from pendel.accounts.access import contact_person_required, request_scope
+from pendel.core.tables import table_configure, table_render
 from pendel.surveys.results import wave_results
 from pendel.surveys.selectors import wave_get_for, waves_for, with_rates
+from pendel.surveys.tables import CompanyWaveTable
 from pendel.surveys.views.common import (
     export_response,
     rate_context,
@@ -17,7 +19,10 @@ from pendel.surveys.views.common import (
 @contact_person_required
 def wave_list(request):
     waves = with_rates(waves_for(request_scope(request)).filter(dispatched_at__isnull=False))
-    return render(request, "surveys/company/wave_list.html", {"rows": wave_rows(waves)})
+    table = table_configure(request, CompanyWaveTable(waves))
+    for row in wave_rows(row.record for row in table.page.object_list):
+        row["wave"].listed = row
+    return table_render(request, "surveys/company/wave_list.html", {}, table=table)
 
 
 @contact_person_required

@@ -15,6 +15,7 @@ from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.leases import lease_state
 from pendel.core.requests import id_param, parse_id
+from pendel.core.tables import table_configure, table_render
 from pendel.regions.selectors import regions_for
 from pendel.surveys import services
 from pendel.surveys.forms import UndeliveredForm, WaveExtendForm, WaveForm
@@ -28,6 +29,7 @@ from pendel.surveys.selectors import (
     waves_for,
     with_rates,
 )
+from pendel.surveys.tables import WaveTable
 from pendel.surveys.views.common import (
     rate_context,
     wave_rows,
@@ -53,16 +55,16 @@ def wave_list(request):
     query = request.GET.get("q", "").strip()[:100]
     if query:
         waves = waves.filter(location__organisation__name__icontains=query)
-    page = Paginator(with_rates(waves), 50).get_page(request.GET.get("page"))
+    table = table_configure(request, WaveTable(with_rates(waves)))
+    for row in wave_rows(row.record for row in table.page.object_list):
+        row["wave"].listed = row
     context = {
-        "page": page,
-        "rows": wave_rows(page.object_list),
         "status": status,
         "region": region,
         "query": query,
         "regions": regions_for(scope),
     }
-    return render(request, "surveys/staff/wave_list.html", context)
+    return table_render(request, "surveys/staff/wave_list.html", context, table=table)
 
 
 @staff_required
