@@ -11,8 +11,9 @@ the Content-Security-Policy (style-src 'self', no 'unsafe-inline') refuses both 
 SVG. `_clean()` therefore rewrites each declaration as the SVG presentation attribute of the
 same name (`style="fill: #0b5cad"` → `fill="#0b5cad"`, which CSP allows), drops the
 `<style>` and `<metadata>` elements, prefixes every id with the chart's key (two charts on a
-page never share an id) and makes the SVG accessible: `role="img"` and a `<title>` saying
-what it measures. The table beside a chart is its text alternative.
+page never share an id) and makes the SVG accessible: `role="img"` and an `aria-label` saying
+what it measures (pages show the same title as the figure's caption). The table beside a
+chart is its text alternative.
 """
 
 import io
@@ -74,7 +75,7 @@ def _draw(bars: list[Bar], *, scale: float, colour: str) -> str:
     height = max(1.0, 0.5 + ROW_INCHES * len(bars))
     figure = Figure(figsize=(WIDTH_INCHES, height), dpi=72)
     FigureCanvasSVG(figure)
-    axes = figure.add_axes((0.36, 0.02, 0.52, 0.96))
+    axes = figure.add_axes((0.42, 0.02, 0.46, 0.96))
     positions = list(range(len(bars)))[::-1]
     axes.barh(positions, [scale] * len(bars), height=0.62, color=TRACK_COLOUR, linewidth=0)
     values = [0 if bar.value is None else max(0.0, min(bar.value, scale)) for bar in bars]
@@ -93,7 +94,7 @@ def _draw(bars: list[Bar], *, scale: float, colour: str) -> str:
     return buffer.getvalue()
 
 
-def _shorten(label: str, limit: int = 32) -> str:
+def _shorten(label: str, limit: int = 40) -> str:
     label = str(label)
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
@@ -135,10 +136,7 @@ def _clean(svg: str, *, key: str, title: str) -> str:
     root.set("class", "chart")
     root.set("role", "img")
     root.set("focusable", "false")
-    root.set("aria-labelledby", f"{key}-title")
-    heading = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{key}-title"})
-    heading.text = str(title)
-    root.insert(0, heading)
+    root.set("aria-label", str(title))
     return ET.tostring(root, encoding="unicode")
 
 

@@ -4,6 +4,7 @@ which is its text alternative. Charts are made only from protected tables, so a 
 is an empty track with "–" and no number; the base (n = …) is written only where the group's
 size is shown in the table too."""
 
+import base64
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,6 +26,11 @@ class Chart:
     @cached_property
     def svg(self) -> str:
         return bar_chart(self.key, self.title, self.bars, scale=self.scale)
+
+    @property
+    def data_uri(self) -> str:
+        """The same SVG as an image source, for the PDF (WeasyPrint draws SVG images)."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
 
 def _bars(pairs: list[tuple[str, float | None]], unit: str) -> list[Bar]:

@@ -54,7 +54,7 @@ def _n(row) -> Cell:
 
 def table_display(table) -> dict:
     unit = "%" if table.unit == "share" else "mean"
-    return {
+    display = {
         "key": table.key,
         "title": table.title,
         "group_label": table.group_label or gettext("Group"),
@@ -73,6 +73,22 @@ def table_display(table) -> dict:
         ],
         "any_hidden": any(row.suppressed for row in table.rows),
         "left_out": left_out(table),
+    }
+    display["single"] = _single(display)
+    return display
+
+
+def _single(display: dict) -> dict | None:
+    """A table of one group (all respondents) read down rather than across: one row per
+    category, so that a dozen categories fit a phone's width and a page's."""
+    if len(display["rows"]) != 1:
+        return None
+    row = display["rows"][0]
+    return {
+        "label": row["label"],
+        "n": row["n"],
+        "hidden": row["hidden"],
+        "rows": list(zip(display["headers"], row["cells"], strict=True)),
     }
 
 

@@ -232,7 +232,7 @@ def _number(text):
     text = unescape(re.sub(r"<.*?>", "", str(text))).strip()
     if text.startswith(HIDDEN) or text == "":
         return None
-    cleaned = text.replace("−", "-").replace("±", "").replace("+", "").replace(" %", "")
+    cleaned = text.replace("−", "-").replace("±", "").replace("+", "").replace("%", "")
     cleaned = cleaned.replace(",", "").replace("\xa0", "").strip()
     try:
         return float(cleaned)
@@ -242,7 +242,7 @@ def _number(text):
 
 def html_tables(page: str) -> list:
     tables = []
-    for table in re.findall(r"<table>(.*?)</table>", page, re.S):
+    for table in re.findall(r"<table\b[^>]*>(.*?)</table>", page, re.S):
         caption = re.search(r"<caption[^>]*>(.*?)</caption>", table, re.S)
         if caption is None:
             continue

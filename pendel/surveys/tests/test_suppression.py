@@ -45,7 +45,7 @@ def test_the_staff_results_page(client, world, results_wave):
 
     assert hidden(html_row(page, "Kontor"))
     assert hidden(html_row(page, "Salg"))
-    assert html_row(page, "Lager")[:2] == ["8", "25.0 %"]
+    assert html_row(page, "Lager")[:2] == ["8", "25.0%"]
     assert hidden(html_row(page, "55–64"))
 
 
@@ -197,7 +197,7 @@ def test_a_wave_of_four_shows_no_result_anywhere(client, world, django_capture_o
 
     assert (data["respondents"], data["car_share"]) == (None, None)
     assert all(row["suppressed"] for table in data["tables"] for row in table["rows"])
-    assert "100.0 %" not in page
+    assert "100.0%" not in page
     assert hidden(html_row(page, "Kontor"))
     key_figures = dict(xlsx["Key figures"].iter_rows(min_row=3, values_only=True))
     assert key_figures["Car share, driving alone (%)"] == HIDDEN
