@@ -78,13 +78,18 @@ def _draw(bars: list[Bar], *, scale: float, colour: str) -> str:
     axes = figure.add_axes((0.42, 0.02, 0.46, 0.96))
     positions = list(range(len(bars)))[::-1]
     axes.barh(positions, [scale] * len(bars), height=0.62, color=TRACK_COLOUR, linewidth=0)
-    values = [0 if bar.value is None else max(0.0, min(bar.value, scale)) for bar in bars]
-    axes.barh(positions, values, height=0.62, color=colour, linewidth=0)
+    shown = [
+        (p, max(0.0, min(b.value, scale)))
+        for p, b in zip(positions, bars, strict=True)
+        if b.value is not None
+    ]
+    if shown:  # a hidden group gets no bar at all, only its track and "–"
+        axes.barh(*zip(*shown, strict=True), height=0.62, color=colour, linewidth=0)
     for position, bar in zip(positions, bars, strict=True):
-        axes.text(scale * 1.02, position, bar.text, va="center", ha="left", fontsize=11,
-                  color=TEXT_COLOUR)  # fmt: skip
         axes.text(-scale * 0.03, position, _shorten(bar.label), va="center", ha="right",
                   fontsize=11, color=TEXT_COLOUR)  # fmt: skip
+        axes.text(scale * 1.02, position, bar.text, va="center", ha="left", fontsize=11,
+                  color=TEXT_COLOUR)  # fmt: skip
     axes.set_xlim(0, scale)
     axes.set_ylim(-0.6, len(bars) - 0.4)
     axes.set_axis_off()

@@ -71,3 +71,16 @@ def pdf_strings(content: bytes) -> list[str]:
         page.close()
     document.close()
     return [string for string in strings if string]
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF as a reader copies it, page by page, with its line ends."""
+    document = pdfium.PdfDocument(content)
+    pages = []
+    for page in document:
+        textpage = page.get_textpage()
+        pages.append(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    document.close()
+    return "\n".join(pages)

@@ -299,7 +299,7 @@ def json_tables(answer_json: dict) -> list:
 
 
 def pdf_numbers(content: bytes) -> set:
-    return {s for s in pdf_strings(content) if re.fullmatch(r"[−+±]?[\d,.]+( %)?", s)}
+    return {s for s in pdf_strings(content) if re.fullmatch(r"[−+±]?[\d,.\xa0]+(\xa0?%)?", s)}
 
 
 # What the attacker knows: observations (table, group, column) -> {frozenset(waves): value}.
