@@ -62,11 +62,15 @@ def bar_chart(
     *,
     scale: float = 100,
     colour: str = BAR_COLOUR,
+    text_as_paths: bool = False,
 ) -> SafeString:
     """Horizontal bars, each with its label on the left and its value at its end, on a
-    track of the full `scale` (100 for shares). Returns inline SVG markup."""
+    track of the full `scale` (100 for shares). Returns inline SVG markup. `text_as_paths`
+    draws the letters as shapes (for a PDF: exact layout, and no loose letters in its text
+    layer; the tables beside carry the text)."""
     key = KEY.sub("-", key.lower()).strip("-") or "chart"
-    with matplotlib.rc_context({**RC, "svg.hashsalt": key}):
+    rc = {**RC, "svg.hashsalt": key, "svg.fonttype": "path" if text_as_paths else "none"}
+    with matplotlib.rc_context(rc):
         svg = _draw(bars, scale=scale, colour=colour)
     return mark_safe(_clean(svg, key=key, title=title))  # noqa: S308 - markup built here
 

@@ -27,10 +27,11 @@ class Chart:
     def svg(self) -> str:
         return bar_chart(self.key, self.title, self.bars, scale=self.scale)
 
-    @property
+    @cached_property
     def data_uri(self) -> str:
         """The same SVG as an image source, for the PDF (WeasyPrint draws SVG images)."""
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+        svg = bar_chart(self.key, self.title, self.bars, scale=self.scale, text_as_paths=True)
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def _bars(pairs: list[tuple[str, float | None]], unit: str) -> list[Bar]:

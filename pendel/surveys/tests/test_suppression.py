@@ -169,7 +169,6 @@ def test_the_region_page_export_and_api(client, world, small_company):
     rows = department_rows(list(sheet.iter_rows(min_row=3, values_only=True)))
     assert hidden(rows["Liten AS – Head office"])
     assert not hidden(rows["Mellom AS – Head office"])  # Liten AS is left out of the total
-    strings = pdf_strings(pdf)
     text = " ".join(pdf_text(pdf).split())
     assert re.search(rf"Liten AS – Head office( {HIDDEN}){{5}}", text), text
     companies = next(f for f in data["figures"] if f["key"] == "companies")
