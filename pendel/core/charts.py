@@ -40,7 +40,7 @@ TEXT_COLOUR = "#1e2b3c"
 # Text stays text (selectable in the PDF); measured with DejaVu Sans, which ships with
 # matplotlib, and drawn in the page's font where the browser has a fallback.
 RC = {"svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}
-WIDTH_INCHES = 6.4
+WIDTH_INCHES = 4.8  # 346 px: legible on a 375 px phone, up to 30rem on a desktop
 ROW_INCHES = 0.42
 KEY = re.compile(r"[^a-z0-9-]+")
 
@@ -79,7 +79,7 @@ def _draw(bars: list[Bar], *, scale: float, colour: str) -> str:
     height = max(1.0, 0.5 + ROW_INCHES * len(bars))
     figure = Figure(figsize=(WIDTH_INCHES, height), dpi=72)
     FigureCanvasSVG(figure)
-    axes = figure.add_axes((0.42, 0.02, 0.46, 0.96))
+    axes = figure.add_axes((0.46, 0.02, 0.40, 0.96))
     positions = list(range(len(bars)))[::-1]
     axes.barh(positions, [scale] * len(bars), height=0.62, color=TRACK_COLOUR, linewidth=0)
     shown = [
@@ -103,7 +103,7 @@ def _draw(bars: list[Bar], *, scale: float, colour: str) -> str:
     return buffer.getvalue()
 
 
-def _shorten(label: str, limit: int = 40) -> str:
+def _shorten(label: str, limit: int = 26) -> str:
     label = str(label)
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
