@@ -31,8 +31,6 @@ from matplotlib.figure import Figure  # noqa: E402
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 BAR_COLOUR = "#0b5cad"  # contrast 6.6:1 on white
 TRACK_COLOUR = "#e6e9ee"
@@ -146,6 +144,10 @@ def _clean(svg: str, *, key: str, title: str) -> str:
     root.set("role", "img")
     root.set("focusable", "false")
     root.set("aria-label", str(title))
+    # Other libraries (WeasyPrint) register prefixes of their own: ours again, every time,
+    # since an HTML parser only knows an unprefixed <svg> and "xlink:href".
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
 
