@@ -12,7 +12,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 # Local use is development mode. Without DEBUG, Pendel runs as production and needs SECRET_KEY.
 DEV := DEBUG=1 SITE_URL=$(SITE_URL)
 
-.PHONY: run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean check-specs
+.PHONY: pango chromium run test test-sqlite test-postgres install install-test assets messages migrate demo lint bench clean check-specs
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -57,7 +57,7 @@ var/.demo-loaded:
 demo:
 	$(DEV) $(PY) manage.py seed_demo
 
-run: migrate var/.demo-loaded
+run: pango migrate var/.demo-loaded
 	@echo
 	@echo "Pendel runs at http://$(HOST):$(PORT)/   (mail it sends: http://$(HOST):$(PORT)/dev/outbox/)"
 	@$(DEV) $(PY) manage.py seed_demo --logins-only
@@ -66,7 +66,11 @@ run: migrate var/.demo-loaded
 	  $(DEV) $(PY) manage.py pendel_worker --worker-id local-1 --interval 1 & worker=$$!; \
 	  $(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-chromium:
+# pango for WeasyPrint (the survey-results PDF); chromium for the browser tests.
+pango:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+chromium: pango
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 # The official e-invoice rules the product runs (specs/*/): unchanged, as their SHA256SUMS say.

@@ -420,7 +420,9 @@ def add_handoff_keys(ctx, batch):
 
 
 def setup_results_wave(ctx):
+    """A closed wave: an open one shows only its response rate, no breakdown."""
     ctx.extra["wave"] = make_wave(ctx.world.location)
+    _close(ctx.extra["wave"])
 
 
 def add_departments(ctx, batch):

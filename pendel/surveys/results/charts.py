@@ -1,45 +1,19 @@
-"""Server-rendered bar charts: geometry for an inline SVG, drawn by
-templates/surveys/includes/bar_chart.html beside a table with the same figures. Charts are
-made only from protected tables, so a hidden group is a bar with no value."""
+"""The charts of the survey results, drawn by pendel.core.charts (matplotlib, inline SVG that
+needs no JavaScript and prints in the PDF). Each sits beside a table with the same figures,
+which is its text alternative. Charts are made only from protected tables, so a hidden group
+is an empty track with "–" and no number; the base (n = …) is written only where the group's
+size is shown in the table too."""
 
+import base64
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils.translation import gettext
 
+from pendel.core.charts import Bar, bar_chart, chart_title
+from pendel.core.money import format_number
 from pendel.surveys.results.display import format_value
 from pendel.surveys.results.tables import FigureTable, Table
-
-WIDTH = 400
-LABEL_HEIGHT = 20
-BAR_HEIGHT = 16
-ROW_HEIGHT = 46
-PLOT_WIDTH = 310  # room on the right for the value
-FONT_SIZE = 14
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float | None
-    text: str
-    y: int
-    width: float
-
-    @property
-    def label_y(self) -> int:
-        return self.y + LABEL_HEIGHT - 5
-
-    @property
-    def bar_y(self) -> int:
-        return self.y + LABEL_HEIGHT
-
-    @property
-    def text_x(self) -> float:
-        return self.width + 6
-
-    @property
-    def text_y(self) -> int:
-        return self.bar_y + BAR_HEIGHT - 2
 
 
 @dataclass(frozen=True)
@@ -47,50 +21,58 @@ class Chart:
     key: str
     title: str
     bars: list
-    width: int = WIDTH
-    bar_height: int = BAR_HEIGHT
-    plot_width: int = PLOT_WIDTH
-    font_size: int = FONT_SIZE
+    scale: float = 100
 
-    @property
-    def height(self) -> int:
-        return max(ROW_HEIGHT, len(self.bars) * ROW_HEIGHT)
+    @cached_property
+    def svg(self) -> str:
+        return bar_chart(self.key, self.title, self.bars, scale=self.scale)
 
-    @property
-    def description(self) -> str:
-        return gettext("Bar chart. The same figures are in the table next to it.")
-
-
-def _text(value: float | None, unit: str) -> str:
-    return format_value(value, "%" if unit == "%" else "mean")
+    @cached_property
+    def data_uri(self) -> str:
+        """The same SVG as an image source, for the PDF (WeasyPrint draws SVG images)."""
+        svg = bar_chart(self.key, self.title, self.bars, scale=self.scale, text_as_paths=True)
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def _bars(pairs: list[tuple[str, float | None]], unit: str, scale: float) -> list[Bar]:
-    bars = []
-    for index, (label, value) in enumerate(pairs):
-        width = 0 if value is None or scale <= 0 else max(0.0, PLOT_WIDTH * value / scale)
-        bars.append(Bar(label, value, _text(value, unit), index * ROW_HEIGHT, round(width, 1)))
-    return bars
+def _bars(pairs: list[tuple[str, float | None]], unit: str) -> list[Bar]:
+    return [Bar(str(label), value, format_value(value, unit)) for label, value in pairs]
 
 
-def columns_chart(table: Table, *, row_index: int = 0) -> Chart:
+def _with_n(label: str, n: int | None) -> str:
+    return label if not n else f"{label} (n\u00a0=\u00a0{format_number(n)})"
+
+
+def columns_chart(table: Table, *, row_index: int = 0, title: str = "") -> Chart:
     """One group's categories as bars, e.g. the mode shares of all respondents."""
     row = table.rows[row_index]
-    unit = "%" if table.unit == "share" else "days"
+    share = table.unit == "share"
     pairs = [(str(label), row.shown(key, table.unit)) for key, label in table.columns]
-    scale = 100 if table.unit == "share" else 5
-    return Chart(key=table.key, title=table.title, bars=_bars(pairs, unit, scale))
+    what = title or table.title
+    if share:
+        what = gettext("%(what)s, share of respondents") % {"what": what}
+    return Chart(
+        key=table.key,
+        title=chart_title(what, None if row.suppressed else row.n),
+        bars=_bars(pairs, "%" if share else "mean"),
+        scale=100 if share else 5,
+    )
 
 
 def rows_chart(table: Table, *, column: str, title: str) -> Chart:
-    """One category across groups, e.g. the car share per department."""
-    pairs = [(row.label, row.share(column)) for row in table.rows]
-    return Chart(key=f"{table.key}-{column}", title=title, bars=_bars(pairs, "%", 100))
+    """One category across groups, e.g. the car share per department; each bar's label
+    carries its group's size where it is shown."""
+    pairs = [(_with_n(row.label, row.n), row.share(column)) for row in table.rows]
+    shown = sum(row.n for row in table.rows if not row.suppressed and row.n)
+    return Chart(
+        key=f"{table.key}-{column}",
+        title=chart_title(title, shown or None),
+        bars=_bars(pairs, "%"),
+    )
 
 
 def figures_chart(table: FigureTable, *, column: str, title: str) -> Chart:
-    pairs = [(row.label, row.figures.get(column)) for row in table.rows]
-    return Chart(key=f"{table.key}-{column}", title=title, bars=_bars(pairs, "%", 100))
+    pairs = [(_with_n(row.label, row.n), row.figures.get(column)) for row in table.rows]
+    return Chart(key=f"{table.key}-{column}", title=title, bars=_bars(pairs, "%"))
 
 
 def result_charts(results) -> dict[str, Chart]:
@@ -98,6 +80,7 @@ def result_charts(results) -> dict[str, Chart]:
     tables = results.tables
     car = gettext("Car share (driving alone)")
     charts = {
+        "summary": columns_chart(tables["summary"], title=gettext("How people travel to work")),
         "modes": columns_chart(tables["modes"]),
         "distance": columns_chart(tables["distance"]),
         "days": columns_chart(tables["days"]),

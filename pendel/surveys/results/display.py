@@ -3,6 +3,7 @@ hidden, and the same figures the charts and exports use."""
 
 from dataclasses import dataclass
 
+from babel import Locale
 from babel.numbers import format_decimal
 from django.utils.translation import gettext
 
@@ -22,6 +23,19 @@ def one_decimal(value) -> str:
     return format_decimal(value, format="#,##0.0", locale=babel_locale())
 
 
+NBSP = "\u00a0"
+
+
+def percent_text(number: str) -> str:
+    """The locale's way of writing a percentage around a formatted number, as one
+    unbreakable token: "12,5 %" in Norwegian and Swedish, "12.5%" in English, "12,5%" in
+    Dutch (the space, where there is one, is a no-break space)."""
+    pattern = Locale.parse(babel_locale()).percent_formats[None].pattern
+    before, _, after = pattern.partition(";")[0].partition("#,##0")
+    space = lambda text: text.replace(" ", NBSP).replace("\u202f", NBSP)  # noqa: E731
+    return f"{space(before)}{number}{space(after.lstrip('0.#'))}"
+
+
 def format_value(value, unit: str) -> str:
     if value is None:
         return HIDDEN
@@ -30,7 +44,7 @@ def format_value(value, unit: str) -> str:
         return f"{sign}{one_decimal(abs(value))}"
     if unit == "%":
         sign = "" if value >= 0 else "−"
-        return f"{sign}{one_decimal(abs(value))} %"
+        return f"{sign}{percent_text(one_decimal(abs(value)))}"
     return one_decimal(value)
 
 
@@ -40,7 +54,7 @@ def _n(row) -> Cell:
 
 def table_display(table) -> dict:
     unit = "%" if table.unit == "share" else "mean"
-    return {
+    display = {
         "key": table.key,
         "title": table.title,
         "group_label": table.group_label or gettext("Group"),
@@ -59,6 +73,22 @@ def table_display(table) -> dict:
         ],
         "any_hidden": any(row.suppressed for row in table.rows),
         "left_out": left_out(table),
+    }
+    display["single"] = _single(display)
+    return display
+
+
+def _single(display: dict) -> dict | None:
+    """A table of one group (all respondents) read down rather than across: one row per
+    category, so that a dozen categories fit a phone's width and a page's."""
+    if len(display["rows"]) != 1:
+        return None
+    row = display["rows"][0]
+    return {
+        "label": row["label"],
+        "n": row["n"],
+        "hidden": row["hidden"],
+        "rows": list(zip(display["headers"], row["cells"], strict=True)),
     }
 
 

@@ -1,26 +1,17 @@
 """Aggregated results as files and JSON: one flat form (sheets of rows) made from the
-protected results, written to XLSX (openpyxl), PDF (reportlab) or JSON. A hidden group is
-"–" everywhere; no file ever holds its numbers."""
+protected results, written to XLSX (openpyxl) or JSON (the PDF is the designed report,
+report.py). A hidden group is "–" everywhere; no file ever holds its numbers."""
 
 import io
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pendel.core.money import format_number
 from pendel.core.spreadsheets import xlsx_append
-from pendel.surveys.results.display import left_out, one_decimal
+from pendel.surveys.results.display import left_out
 
 HIDDEN = "–"
 TABLE_ORDER = [
@@ -202,51 +193,6 @@ def results_xlsx(results) -> bytes:
         worksheet.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _cell(value) -> str:
-    if isinstance(value, float):
-        return one_decimal(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return format_number(value)
-    return str(value)
-
-
-def results_pdf(results) -> bytes:
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=landscape(A4),
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-        title=results.title,
-    )
-    styles = getSampleStyleSheet()
-    small = styles["BodyText"].clone("small", fontSize=8, leading=10)
-    story = [
-        Paragraph(escape(results.title), styles["Title"]),
-        Paragraph(escape(date_format(timezone.localdate(), "DATE_FORMAT")), styles["BodyText"]),
-        Spacer(1, 4 * mm),
-    ]
-    for sheet in result_sheets(results):
-        story.append(Paragraph(escape(sheet.title), styles["Heading3"]))
-        data = [[Paragraph(escape(str(h)), small) for h in sheet.header]]
-        data += [[Paragraph(escape(_cell(v)), small) for v in row] for row in sheet.rows]
-        table = Table(data, repeatRows=1, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        story += [table, Paragraph(escape(sheet.note), small), Spacer(1, 4 * mm)]
-    document.build(story)
     return buffer.getvalue()
 
 

@@ -1,6 +1,7 @@
 from django import template
 
-from pendel.surveys.results.display import format_value
+from pendel.core.money import format_number
+from pendel.surveys.results.display import format_value, percent_text
 
 register = template.Library()
 
@@ -15,3 +16,9 @@ def percent(value) -> str:
 def points(value) -> str:
     """A change in percentage points with its sign: "+1,5", "−2"."""
     return format_value(value, "pp")
+
+
+@register.filter
+def whole_percent(value) -> str:
+    """A whole percentage, e.g. a threshold: {{ 75|whole_percent }} -> "75 %" in Norwegian."""
+    return "–" if value is None else percent_text(format_number(value))

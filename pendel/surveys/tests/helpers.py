@@ -1,10 +1,11 @@
 """Shared by the survey tests: the answers of a whole questionnaire as the pages post them,
 and the survey links mailed to invitations."""
 
-import base64
+import ctypes
 import re
-import zlib
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from django.core import mail
 
 SURVEY_LINK = re.compile(r"/s/(?P<token>[A-Za-z0-9_-]+)/")
@@ -53,24 +54,33 @@ def answer_all(client, token: str, pages=PAGES):
     return response
 
 
-def _inflate(stream: bytes) -> bytes:
-    data = stream.strip()
-    if data.endswith(b"~>"):  # reportlab's ASCII85 layer
-        data = base64.a85decode(data[2:-2] if data.startswith(b"<~") else data[:-2])
-    try:
-        return zlib.decompress(data)
-    except zlib.error:
-        return data
-
-
 def pdf_strings(content: bytes) -> list[str]:
-    """The strings a PDF draws, in order, from its inflated content streams."""
-    streams = re.findall(rb"stream\r?\n(.*?)endstream", content, re.S)
-    text = b"\n".join(_inflate(stream) for stream in streams).decode("latin-1")
-    strings = re.findall(r"\((.*?)\) Tj", text)
-    return [re.sub(r"\\([0-7]{3}|.)", _unescape, string) for string in strings]
+    """The strings a PDF draws, in order: the text of each of its text objects (WeasyPrint
+    writes one per run of text, so a table cell is one string), read with pdfium."""
+    document = pdfium.PdfDocument(content)
+    strings = []
+    for page in document:
+        textpage = page.get_textpage()
+        for text_object in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=8):
+            size = pdfium_c.FPDFTextObj_GetText(text_object.raw, textpage.raw, None, 0)
+            buffer = (ctypes.c_ushort * (size // 2 + 1))()
+            pdfium_c.FPDFTextObj_GetText(text_object.raw, textpage.raw, buffer, size)
+            text = bytes(buffer)[: max(0, size - 2)].decode("utf-16-le")
+            strings.append(text.strip())
+        textpage.close()
+        page.close()
+    document.close()
+    return [string for string in strings if string]
 
 
-def _unescape(match) -> str:
-    code = match.group(1)
-    return bytes([int(code, 8)]).decode("cp1252") if len(code) == 3 else code
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF as a reader copies it, page by page, with its line ends."""
+    document = pdfium.PdfDocument(content)
+    pages = []
+    for page in document:
+        textpage = page.get_textpage()
+        pages.append(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    document.close()
+    return "\n".join(pages)

@@ -232,7 +232,7 @@ def _number(text):
     text = unescape(re.sub(r"<.*?>", "", str(text))).strip()
     if text.startswith(HIDDEN) or text == "":
         return None
-    cleaned = text.replace("−", "-").replace("±", "").replace("+", "").replace(" %", "")
+    cleaned = text.replace("−", "-").replace("±", "").replace("+", "").replace("%", "")
     cleaned = cleaned.replace(",", "").replace("\xa0", "").strip()
     try:
         return float(cleaned)
@@ -242,7 +242,7 @@ def _number(text):
 
 def html_tables(page: str) -> list:
     tables = []
-    for table in re.findall(r"<table>(.*?)</table>", page, re.S):
+    for table in re.findall(r"<table\b[^>]*>(.*?)</table>", page, re.S):
         caption = re.search(r"<caption[^>]*>(.*?)</caption>", table, re.S)
         if caption is None:
             continue
@@ -299,7 +299,8 @@ def json_tables(answer_json: dict) -> list:
 
 
 def pdf_numbers(content: bytes) -> set:
-    return {s for s in pdf_strings(content) if re.fullmatch(r"[−+±]?[\d,.]+( %)?", s)}
+    figure = re.compile(r"[−+±]?\d[\d,.\xa0]*(\xa0?%)?")
+    return {s for s in pdf_strings(content) if figure.fullmatch(s)}
 
 
 # What the attacker knows: observations (table, group, column) -> {frozenset(waves): value}.
@@ -500,6 +501,8 @@ class Visit:
         self.attacker.read(xlsx, waves, **sets)
         pdf = self.get(files_url("pdf"), **page_url[1])
         shown = {str(v) for _t, _h, rows in tables + xlsx for row in rows for v in row[1:]}
+        # numbers that are labels on the page (the answers 1 to 5 of a scale) are no figures
+        shown |= {str(float(h)) for _t, header, _r in tables for h in header if h.isdigit()}
         for number in pdf_numbers(pdf.content):
             value = _number(number)
             assert value is None or str(value) in shown or _close_to(value, shown), number

@@ -16,7 +16,7 @@ from pendel.surveys.results import wave_results
 from pendel.surveys.results.charts import result_charts
 from pendel.surveys.results.exports import result_sheets
 from pendel.surveys.tests.conftest import answer, close, dispatch, make_employees, make_wave
-from pendel.surveys.tests.helpers import pdf_strings
+from pendel.surveys.tests.helpers import pdf_strings, pdf_text
 
 HIDDEN = "–"
 
@@ -45,7 +45,7 @@ def test_the_staff_results_page(client, world, results_wave):
 
     assert hidden(html_row(page, "Kontor"))
     assert hidden(html_row(page, "Salg"))
-    assert html_row(page, "Lager")[:2] == ["8", "25.0 %"]
+    assert html_row(page, "Lager")[:2] == ["8", "25.0%"]
     assert hidden(html_row(page, "55–64"))
 
 
@@ -57,20 +57,27 @@ def test_the_company_results_page(client, world, results_wave):
 
 
 def test_the_chart_data(results_wave):
-    bars = {bar.label: bar for bar in result_charts(wave_results(results_wave))["department"].bars}
-    assert (bars["Kontor"].value, bars["Kontor"].text, bars["Kontor"].width) == (None, HIDDEN, 0)
+    chart = result_charts(wave_results(results_wave))["department"]
+    bars = {bar.label.split(" (n")[0]: bar for bar in chart.bars}
+    assert (bars["Kontor"].label, bars["Kontor"].value, bars["Kontor"].text) == (
+        "Kontor",
+        None,
+        HIDDEN,
+    )
     assert bars["Salg"].value is None
     assert bars["Lager"].value == 25.0
+    assert bars["Lager"].label == "Lager (n\xa0=\xa08)"  # the base only where it is shown
+    assert "(n\xa0=\xa08)" in chart.title
 
 
 def test_the_chart_on_the_page_draws_no_bar_for_the_group(client, world, results_wave):
     client.force_login(world.advisor)
     page = client.get(reverse("staff:survey_wave_results", args=[results_wave.pk])).content.decode()
-    chart = re.search(
-        r'<svg[^>]*aria-labelledby="chart-department-car_alone-title.*?</svg>', page, re.S
-    )
-    kontor = re.search(r">Kontor</text>(.*?)</text>", chart.group(0), re.S).group(1)
-    assert 'fill="#0b5cad"' not in kontor
+    chart = re.search(r'<svg[^>]*aria-label="By department: Car share[^"]*".*?</svg>', page, re.S)
+    svg = chart.group(0)
+    assert 'role="img"' in svg and "style=" not in svg and "<style" not in svg
+    assert svg.count('fill="#0b5cad"') == 1  # Lager's bar; Kontor and Salg have none
+    kontor = re.search(r">Kontor</text>(.*?)</text>", svg, re.S).group(1)
     assert kontor.strip().endswith(HIDDEN)
 
 
@@ -104,12 +111,12 @@ def test_the_pdf_export(client, world, results_wave, portal):
 
     assert response["Content-Type"] == "application/pdf"
     assert_private_download(response)
-    start = strings.index("By department")
+    start = strings.index("Department", strings.index("By department"))  # its table
     kontor = strings.index("Kontor", start)
     assert strings[kontor + 1 : kontor + 8] == [HIDDEN] * 7
     assert strings[strings.index("Lager", start) + 1 : strings.index("Lager", start) + 3] == [
         "8",
-        "25.0",
+        "25.0%",
     ]
 
 
@@ -162,9 +169,8 @@ def test_the_region_page_export_and_api(client, world, small_company):
     rows = department_rows(list(sheet.iter_rows(min_row=3, values_only=True)))
     assert hidden(rows["Liten AS – Head office"])
     assert not hidden(rows["Mellom AS – Head office"])  # Liten AS is left out of the total
-    strings = pdf_strings(pdf)
-    liten = strings.index("Liten AS – Head office")
-    assert strings[liten + 1 : liten + 6] == [HIDDEN] * 5
+    text = " ".join(pdf_text(pdf).split())
+    assert re.search(rf"Liten AS – Head office( {HIDDEN}){{5}}", text), text
     companies = next(f for f in data["figures"] if f["key"] == "companies")
     liten_json = next(r for r in companies["rows"] if r["label"].startswith("Liten"))
     assert liten_json["respondents"] is None
@@ -197,8 +203,9 @@ def test_a_wave_of_four_shows_no_result_anywhere(client, world, django_capture_o
 
     assert (data["respondents"], data["car_share"]) == (None, None)
     assert all(row["suppressed"] for table in data["tables"] for row in table["rows"])
-    assert "100.0 %" not in page
-    assert hidden(html_row(page, "Kontor"))
+    assert "100.0%" not in page
+    assert "Kontor" not in page and "<table" not in page  # one message instead of tables
+    assert "only the response rate is shown" in page
     key_figures = dict(xlsx["Key figures"].iter_rows(min_row=3, values_only=True))
     assert key_figures["Car share, driving alone (%)"] == HIDDEN
     assert key_figures["Respondents"] == HIDDEN

@@ -11,9 +11,9 @@ from pendel.surveys.results.exports import (
     FIGURE_ORDER,
     TABLE_ORDER,
     results_json,
-    results_pdf,
     results_xlsx,
 )
+from pendel.surveys.results.report import results_report_pdf
 from pendel.surveys.selectors import rate_of, settings_by_region, survey_settings_for
 
 FILE_TYPES = {
@@ -63,15 +63,20 @@ def results_context(results) -> dict:
     ]
     return {
         "results": results,
-        "result_tables": tables,
-        "figure_tables": figures,
+        "summary_chart": charts["summary"],
+        "summary_table": table_display(results.tables["summary"]),
+        "breakdowns": figures + [(t, chart) for t, chart in tables if t["key"] != "summary"],
     }
 
 
-def export_response(results, file_format: str, name: str) -> HttpResponse:
+def export_response(results, file_format: str, name: str, *, region=None) -> HttpResponse:
+    """The results as XLSX, or as the designed PDF report in the region's colours."""
     if file_format not in FILE_TYPES:
         raise Http404
-    content = results_xlsx(results) if file_format == "xlsx" else results_pdf(results)
+    if file_format == "xlsx":
+        content = results_xlsx(results)
+    else:
+        content = results_report_pdf(results, region=region)
     filename = f"{slugify(name) or 'survey'}.{file_format}"
     return file_response(content, filename=filename, content_type=FILE_TYPES[file_format])
 

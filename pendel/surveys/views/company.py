@@ -36,4 +36,9 @@ def wave_results_page(request, pk: int):
 @contact_person_required
 def wave_export(request, pk: int, file_format: str):
     wave = wave_get_for(request_scope(request), pk, dispatched_only=True)
-    return export_response(wave_results(wave), file_format, f"{wave.location} {wave.opens_on}")
+    return export_response(
+        wave_results(wave),
+        file_format,
+        f"{wave.location} {wave.opens_on}",
+        region=wave.location.region,
+    )

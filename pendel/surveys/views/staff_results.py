@@ -13,20 +13,31 @@ from pendel.surveys.results import location_trend, min_size_of, pooled_results, 
 from pendel.surveys.results.charts import figures_chart
 from pendel.surveys.results.display import figures_display
 from pendel.surveys.selectors import survey_settings_for, wave_get_for, waves_for
-from pendel.surveys.views.common import export_response, json_response, results_context
+from pendel.surveys.views.common import (
+    export_response,
+    json_response,
+    rate_context,
+    results_context,
+)
 
 
 @staff_required
 def wave_results_page(request, pk: int):
     wave = wave_get_for(request_scope(request), pk)
-    context = {"wave": wave, **results_context(wave_results(wave))}
+    results = wave_results(wave)
+    context = {"wave": wave, **results_context(results), **rate_context(wave, results.rate)}
     return render(request, "surveys/staff/wave_results.html", context)
 
 
 @staff_required
 def wave_export(request, pk: int, file_format: str):
     wave = wave_get_for(request_scope(request), pk)
-    return export_response(wave_results(wave), file_format, f"{wave.location} {wave.opens_on}")
+    return export_response(
+        wave_results(wave),
+        file_format,
+        f"{wave.location} {wave.opens_on}",
+        region=wave.location.region,
+    )
 
 
 @staff_required
@@ -81,7 +92,7 @@ def region_results(request, slug: str):
 @staff_required
 def region_export(request, slug: str, file_format: str):
     region, _form, results = _region_results(request, slug)
-    return export_response(results, file_format, region.programme_name)
+    return export_response(results, file_format, region.programme_name, region=region)
 
 
 @staff_required
