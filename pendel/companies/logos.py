@@ -48,6 +48,19 @@ def _opened(data: bytes) -> Image.Image:
     return image
 
 
+def _complete(data: bytes, image_format: str) -> bool:
+    """Whether the file ends as its format says a whole file ends. Pillow alone cannot be
+    trusted with this: WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES when it
+    is imported, after which a truncated file loads without an error."""
+    if image_format == "PNG":
+        return b"IEND" in data[-16:]
+    if image_format == "JPEG":
+        return b"\xff\xd9" in data[-1024:]
+    if image_format == "WEBP":
+        return len(data) >= 12 and int.from_bytes(data[4:8], "little") + 8 <= len(data)
+    return False
+
+
 def logo_from_upload(upload) -> ContentFile:
     """The upload as a new PNG of at most LOGO_BOX, or a ValidationError saying why not."""
     if upload.size > LOGO_MAX_BYTES:
@@ -58,6 +71,8 @@ def logo_from_upload(upload) -> ContentFile:
         )
     data = upload.read(LOGO_MAX_BYTES + 1)
     image = _opened(data)
+    if not _complete(data, image.format):
+        raise _refuse()
     try:
         image.load()  # a truncated or corrupt file fails here
         image = ImageOps.exif_transpose(image)

@@ -113,9 +113,18 @@ def bad_file(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("logo.png", data, content_type="image/png")
 
 
+@pytest.fixture(params=[False, True], ids=["pillow as it is", "after weasyprint"])
+def truncated_images_allowed(request, monkeypatch):
+    """WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is
+    imported; a truncated file must be refused either way."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", request.param)
+
+
 @pytest.mark.parametrize("name", BAD_FILES)
 def test_a_bad_file_is_refused_with_a_message_and_nothing_is_stored(
-    client, world, member, media, name
+    client, world, member, media, name, truncated_images_allowed
 ):
     client.force_login(world.contact)
     response = upload(client, reverse("company:logo"), bad_file(name))
