@@ -36,9 +36,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 assets: node_modules/.package-lock.json
-	@mkdir -p static/vendor/htmx static/vendor/pico static/vendor/axe
+	@rm -rf static/vendor/pico
+	@mkdir -p static/vendor/htmx static/vendor/designsystemet static/vendor/axe
 	@cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
-	@cp node_modules/@picocss/pico/css/pico.min.css static/vendor/pico/
+	@cp node_modules/@digdir/designsystemet-css/dist/src/index.css static/vendor/designsystemet/designsystemet.css
+	@cp node_modules/@digdir/designsystemet-theme/brand/digdir.css static/vendor/designsystemet/theme.css
 	@cp node_modules/axe-core/axe.min.js static/vendor/axe/
 
 messages: $(VENV)/.installed

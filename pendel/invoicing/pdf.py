@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pendel.core import conventions
+from pendel.core.colours import HEX, heading_colour
 from pendel.core.money import babel_locale, format_money
 from pendel.invoicing.models import Invoice
 from pendel.invoicing.totals import VatSubtotal
@@ -26,6 +27,14 @@ from pendel.invoicing.ubl import payment_terms_text, price_with_vat_text
 REPLACEMENTS = {"\u202f": "\u00a0", "\u2212": "-", "\u2009": " ", "\u2011": "-"}
 GREY = colors.HexColor("#55606e")
 LINE = colors.HexColor("#c9d1d9")
+INK = colors.HexColor("#000000")
+
+
+def _accent(invoice: Invoice):
+    """The region's brand colour, darkened where needed to read as text on white: the
+    headings and rules take it; every amount and label stays black."""
+    colour = getattr(invoice.region, "brand_colour", "")
+    return colors.HexColor(heading_colour(colour)) if HEX.fullmatch(colour or "") else INK
 
 
 def _clean(text) -> str:
@@ -33,7 +42,7 @@ def _clean(text) -> str:
     return text.encode("cp1252", errors="replace").decode("cp1252")
 
 
-def _styles():
+def _styles(accent=INK):
     sheet = getSampleStyleSheet()
     base = ParagraphStyle(
         "base", parent=sheet["Normal"], fontName="Helvetica", fontSize=9, leading=12
@@ -43,7 +52,12 @@ def _styles():
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
         "bold": ParagraphStyle("bold", parent=base, fontName="Helvetica-Bold"),
         "title": ParagraphStyle(
-            "title", parent=base, fontName="Helvetica-Bold", fontSize=16, leading=20
+            "title",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=16,
+            leading=20,
+            textColor=accent,
         ),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "small_right": ParagraphStyle(
@@ -316,7 +330,7 @@ def invoice_texts(invoice: Invoice) -> list[str]:
 def invoice_pdf(invoice: Invoice) -> bytes:
     buffer = BytesIO()
     with translation.override(invoice.language):
-        s = _styles()
+        s = _styles(_accent(invoice))
         document = SimpleDocTemplate(
             buffer,
             pagesize=A4,

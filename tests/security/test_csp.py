@@ -188,3 +188,12 @@ def test_no_template_has_inline_style_script_or_handlers():
         for finding in inline_code(path.read_text())
     ]
     assert problems == []
+
+
+def test_the_brand_stylesheet_gives_each_region_a_readable_theme(world):
+    Region.objects.filter(pk=world.region.pk).update(brand_colour="#ffcc00")
+    sheet = brand_css()
+    rule = next(line for line in sheet.splitlines() if f".region-theme-{world.region.pk} " in line)
+    # The yellow is darkened for white text on buttons: never the raw colour as a base.
+    assert "--ds-color-accent-base-default: #ffcc00" not in rule
+    assert "--ds-color-accent-base-default: #" in rule

@@ -136,7 +136,8 @@ def test_bad_member_details_are_explained_and_nothing_is_stored(
     response = create(client, world.advisor, world, **{field: value})
     text = response.content.decode()
     assert response.status_code == 400 and message in text
-    assert 'class="form-errors error-summary"' in text and f'href="#id_{field}"' in text
+    assert 'class="ds-error-summary form-errors error-summary"' in text
+    assert f'href="#id_{field}"' in text
     assert not Organisation.objects.filter(organisation_number="923609016").exists()
 
 

@@ -46,3 +46,47 @@ def organisation_number(number, country) -> str:
 def error_summary(form):
     """{% for line in form|error_summary %}: see pendel.core.forms.error_summary."""
     return core_forms.error_summary(form) if form is not None else []
+
+
+# The colour of a status tag (Designsystemet `ds-tag` with `data-color`), by the status's
+# badge name (`badge-<status>` in templates): what each status means to the person reading.
+STATUS_COLOURS = {
+    "failed": "danger",
+    "rejected": "danger",
+    "overdue": "danger",
+    "successful": "success",
+    "active": "success",
+    "qualified": "success",
+    "done": "success",
+    "paid": "success",
+    "applied": "warning",
+    "pending": "warning",
+    "approved": "info",
+    "ended": "neutral",
+}
+
+
+@register.filter
+def status_colour(status) -> str:
+    """{{ membership.status|status_colour }}: danger, success, warning, info or neutral."""
+    return STATUS_COLOURS.get(str(status or ""), "neutral")
+
+
+@register.filter
+def ds_widget(field):
+    """{{ field|ds_widget }}: the field's widget as a Designsystemet input (`ds-input`), tied
+    to its description and validation message for screen readers."""
+    attrs = {}
+    widget = field.field.widget
+    classes = widget.attrs.get("class", "")
+    if "ds-input" not in classes.split():
+        attrs["class"] = f"{classes} ds-input".strip()
+    described_by = widget.attrs.get("aria-describedby", "").split()
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(dict.fromkeys(described_by))
+    return field.as_widget(attrs=attrs)

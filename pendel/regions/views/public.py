@@ -1,8 +1,11 @@
-"""The brand stylesheet: one class per region that sets `--brand` to its colour.
+"""The brand stylesheet: per region, its colour and its Designsystemet theme.
 
 The Content-Security-Policy allows no inline style, so a region's colour cannot be written
-into a `style` attribute. Templates give the element `brand-<region id>` instead (see
-`region-heading` and `swatch` in static/css/pendel.css), and every page links this sheet.
+into a `style` attribute. Templates give an element `brand-<region id>` (sets `--brand`, see
+`region-heading` and `swatch` in static/css/pendel.css) or `region-theme-<region id>` (the
+region's contrast-safe `--ds-color-accent-*` tokens: buttons, links and tags in its colour;
+base.html puts it on the page of a region's portal and public pages), and every page links
+this sheet.
 """
 
 import hashlib
@@ -12,6 +15,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from pendel.core.colours import accent_tokens
 from pendel.regions.models import Region
 
 # The model validates the colour; the sheet checks again, so nothing but a colour ever
@@ -19,12 +23,18 @@ from pendel.regions.models import Region
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
+def region_theme_rule(pk: int, colour: str) -> str:
+    tokens = accent_tokens(colour)
+    body = " ".join(f"--ds-color-accent-{name}: {value};" for name, value in tokens.items())
+    return f".region-theme-{pk} {{ {body} --brand: {tokens['border-default']}; }}"
+
+
 def brand_css() -> str:
-    rules = [
-        f".brand-{pk} {{ --brand: {colour}; }}"
-        for pk, colour in Region.objects.order_by("pk").values_list("pk", "brand_colour")
-        if COLOUR.fullmatch(colour or "")
-    ]
+    rules = []
+    for pk, colour in Region.objects.order_by("pk").values_list("pk", "brand_colour"):
+        if COLOUR.fullmatch(colour or ""):
+            rules.append(f".brand-{pk} {{ --brand: {colour}; }}")
+            rules.append(region_theme_rule(pk, colour))
     return "\n".join(rules) + "\n"
 
 
