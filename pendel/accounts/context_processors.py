@@ -1,8 +1,8 @@
+from django.apps import apps
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from pendel.accounts.access import NOBODY, Portal, chosen_organisation, request_roles
-from pendel.regions.models import Region
 
 
 def pendel(request):
@@ -24,12 +24,13 @@ def pendel(request):
     }
 
 
-def shell_regions(scope) -> list[Region]:
+def shell_regions(scope) -> list:
     """The regions the page's scope covers, for the app shell (its name, its theme): the
     back office's regions, or the regions of the locations a contact person acts for. A
     coordinator's scope is every region: the shell names none of them (one query at most)."""
     if scope.all_regions:
         return []
+    Region = apps.get_model("regions", "Region")  # regions imports accounts, not back
     if scope.region_ids:
         regions = Region.objects.filter(pk__in=scope.region_ids)
     elif scope.location_ids:

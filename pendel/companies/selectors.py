@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -231,3 +232,20 @@ def with_contacts(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
             to_attr="contacts",
         )
     )
+
+
+# The member page's summary reads surveys, invoices, tickets and documents: apps that import
+# companies, not the other way. The portal, above them all, registers it at start-up.
+_member_summary = None
+
+
+def member_summary_register(function) -> None:
+    global _member_summary
+    _member_summary = function
+
+
+def member_summary(scope, membership):
+    """The staff member page's summary (pendel.portal.member_summary)."""
+    if _member_summary is None:
+        raise ImproperlyConfigured("pendel.portal registers the member summary.")
+    return _member_summary(scope, membership)

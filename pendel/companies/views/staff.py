@@ -32,7 +32,6 @@ from pendel.core.dates import earliest_today, region_today
 from pendel.core.forms import apply_validation_error, message_validation_error
 from pendel.core.requests import next_path
 from pendel.core.tables import table_configure, table_render
-from pendel.portal.member_summary import member_summary
 from pendel.regions.selectors import regions_for
 
 
@@ -127,7 +126,7 @@ def _member_detail_page(request, membership, invite_form, status=200):
         "contacts": selectors.contacts_for_locations([membership.location_id]),
         "history": history,
         "status_timeline": [line for line in history if line.event.kind == "status"],
-        "summary": member_summary(request_scope(request), membership),
+        "summary": selectors.member_summary(request_scope(request), membership),
         "notes": membership.notes.select_related("author"),
         "terms_form": TermsForm(instance=membership),
         "transition_form": TransitionForm(),

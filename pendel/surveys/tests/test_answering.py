@@ -130,7 +130,7 @@ def test_each_mistake_gets_a_clear_message_in_the_employees_language(client, inv
 
     page = response.content.decode()
     assert response.status_code == 400
-    assert '<html lang="nb">' in page
+    assert '<html lang="nb"' in page
     assert "Hvordan reiser du til jobben på en vanlig dag?" in page
     with translation.override("nb"):
         assert translation.gettext("Please answer this question.") in page
@@ -216,7 +216,7 @@ def test_the_employee_can_choose_another_language(client, invitations):
     page = client.get(step_url(invitation, 1)).content.decode()
 
     assert response.status_code == 302
-    assert '<html lang="sv">' in page
+    assert '<html lang="sv"' in page
     assert "Hur reser du till jobbet en vanlig dag?" in page
 
 
@@ -232,7 +232,7 @@ def test_the_survey_speaks_the_region_language_by_default(
     page = client.get(reverse("survey:start", args=[invitation.token])).content.decode()
 
     assert invitation.language == "nb"  # the employee chose none: the region's language
-    assert '<html lang="nb">' in page
+    assert '<html lang="nb"' in page
     assert "Reisevaneundersøkelse" in page
 
 
