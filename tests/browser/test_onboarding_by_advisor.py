@@ -48,6 +48,7 @@ def add_the_member(page) -> None:
 
 def invite_the_contact_person(page) -> None:
     invite = page.locator("#invite-contact")
+    invite.get_by_text("Invite a contact person").click()  # folded behind its action
     invite.get_by_label("First name").fill("Kari")
     invite.get_by_label("Last name").fill("Hansen")
     invite.get_by_label("Work email").fill(CONTACT)

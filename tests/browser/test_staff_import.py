@@ -34,7 +34,7 @@ def test_an_advisor_imports_a_companys_file_and_ignores_a_column(page, world, tm
     page.get_by_label(re.compile(r"^Employee file")).set_input_files(str(upload))
     page.get_by_role("button", name="Check the file").click()
 
-    expect(page.get_by_role("heading", level=2).first).to_contain_text(
+    expect(page.locator("main").get_by_role("heading", level=2).first).to_contain_text(
         "1 row has errors and will be left out."
     )
     expect(page.get_by_text("1 cell is left out")).to_be_visible()
