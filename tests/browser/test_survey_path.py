@@ -40,7 +40,7 @@ def make_employees(location) -> None:
 
 def open_and_send_a_baseline_wave(page, location) -> Wave:
     log_in(page, "advisor@example.com", PASSWORD)
-    page.get_by_role("link", name="Surveys").click()
+    page.get_by_role("link", name="Surveys", exact=True).first.click()
     page.get_by_role("button", name="New survey").click()
     assert_accessible(page)
     page.locator("#id_location").select_option(str(location.pk))
@@ -124,7 +124,7 @@ def test_a_baseline_wave_reaches_the_threshold_and_qualifies_the_company(
 
     page.context.clear_cookies()
     log_in(page, "hr@fisk.example.com", PASSWORD)
-    page.get_by_role("link", name="Surveys").click()
+    page.get_by_role("link", name="Surveys", exact=True).first.click()
     row = page.get_by_role("row").filter(has_text="Fredrikstad")
     expect(row).to_contain_text("76.7% (23/30)")
     expect(row).to_contain_text("75 %")
@@ -148,7 +148,7 @@ def test_a_baseline_wave_reaches_the_threshold_and_qualifies_the_company(
     # The contact person's results: Kontor, with three answers, shows no number.
     page.context.clear_cookies()
     log_in(page, "hr@fisk.example.com", PASSWORD)
-    page.get_by_role("link", name="Surveys").click()
+    page.get_by_role("link", name="Surveys", exact=True).first.click()
     page.get_by_role("link", name="Baseline survey").click()
     page.locator("summary", has_text="By department").click()  # the breakdowns are folded
     kontor = page.get_by_role("row").filter(has_text="Kontor").first
