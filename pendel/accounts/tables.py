@@ -26,17 +26,17 @@ class UserFilter(django_filters.FilterSet):
 
 
 class UserTable(PendelTable):
+    record_name = "person"
+
     name = CellColumn(
         _("Name"),
         template_code='{{ person.get_full_name|default:"–" }}',
-        record_name="person",
         order_by=("first_name", "last_name"),
         orderable=True,
     )
     email = CellColumn(
         _("Email address"),
         template_code="{{ person.email }}",
-        record_name="person",
         orderable=True,
     )
     roles = CellColumn(
@@ -44,7 +44,6 @@ class UserTable(PendelTable):
         template_code="{% for role in person.visible_roles %}{{ role }}"
         "{% if not forloop.last %}<br>{% endif %}{% empty %}{% if person.is_superuser %}"
         '{% translate "Superuser" %}{% endif %}{% endfor %}',
-        record_name="person",
     )
     actions = CellColumn(
         _("Actions"),
@@ -52,7 +51,6 @@ class UserTable(PendelTable):
         "<a href=\"{% url 'staff:user_deactivate' person.pk %}\">"
         '{% translate "Deactivate" %}<span class="visually-hidden"> {{ person.email }}</span>'
         "</a>{% endif %}",
-        record_name="person",
     )
 
     class Meta(PendelTable.Meta):

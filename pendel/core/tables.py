@@ -92,11 +92,15 @@ def table_render(request, template: str, context: dict, *, table, status: int = 
     return response
 
 
+# A column of figures: right-aligned on a desktop (its header too).
+NUMBER_CELLS = {"th": {"class": "num"}, "td": {"class": "num"}}
+
+
 class NumberColumn(tables.Column):
     """A count, right-aligned on a desktop, in the reader's number format."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("attrs", {"th": {"class": "num"}, "td": {"class": "num"}})
+        kwargs.setdefault("attrs", NUMBER_CELLS)
         super().__init__(*args, **kwargs)
 
     def render(self, value):
@@ -124,11 +128,12 @@ class MoneyColumn(NumberColumn):
 
 
 class CellColumn(tables.TemplateColumn):
-    """A cell drawn by a template snippet, with the row's object under `record_name` (so a
-    list's cell markup reads as it did) and the table's `cell_context` (e.g. `today`). The
-    snippet is compiled once, not once a row; `{% csrf_token %}` works in it."""
+    """A cell drawn by a template snippet, with the row's object under the table's
+    `record_name` (so a list's cell markup reads as it did: `order`, `document`…; a column may
+    name its own) and the table's `cell_context` (e.g. `today`). The snippet is compiled
+    once, not once a row; `{% csrf_token %}` works in it."""
 
-    def __init__(self, verbose_name=None, *, template_code: str, record_name="record", **kwargs):
+    def __init__(self, verbose_name=None, *, template_code: str, record_name=None, **kwargs):
         super().__init__(template_code=template_code, verbose_name=verbose_name, **kwargs)
         self.record_name = record_name
         self.compiled = Template("{% load i18n pendel %}" + template_code)
@@ -137,7 +142,7 @@ class CellColumn(tables.TemplateColumn):
         context = self.get_context_data(
             record=record, table=table, value=value, bound_column=bound_column, **kwargs
         )
-        context[self.record_name] = record
+        context[self.record_name or getattr(table, "record_name", "record")] = record
         context.update(getattr(table, "cell_context", {}))
         request = getattr(table, "request", None)
         if request is not None:

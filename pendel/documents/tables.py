@@ -2,9 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from pendel.core.tables import CellColumn, PendelTable
+from pendel.core.tables import NUMBER_CELLS, CellColumn, PendelTable
 
-NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
 UPLOADED = (
     '{{ document.uploaded_at|date:"SHORT_DATETIME_FORMAT" }}<br>'
     '<small>{{ document.uploaded_by|default:"Pendel" }}</small>'
@@ -21,10 +20,11 @@ def _title(url_name: str) -> str:
 class DocumentTable(PendelTable):
     """Staff: the documents filed under the staff member's regions."""
 
+    record_name = "document"
+
     title = CellColumn(
         _("Document"),
         template_code=_title("staff:document_download"),
-        record_name="document",
         orderable=True,
     )
     company = CellColumn(
@@ -32,35 +32,30 @@ class DocumentTable(PendelTable):
         template_code="{{ document.organisation.name }}<br><small>{% if document.location %}"
         '{{ document.location.name }}{% else %}{% translate "Whole company" %}{% endif %} · '
         "{{ document.region.name }}</small>",
-        record_name="document",
         order_by=("organisation__name", "location__name"),
         orderable=True,
     )
     category = CellColumn(
         _("Category"),
         template_code="{{ document.get_category_display }}",
-        record_name="document",
         orderable=True,
     )
     visibility = CellColumn(
         _("Who may see it"),
         template_code='<span class="badge">{{ document.get_visibility_display }}</span>',
-        record_name="document",
         orderable=True,
     )
     uploaded = CellColumn(
         _("Uploaded"),
         template_code=UPLOADED,
-        record_name="document",
         order_by="uploaded_at",
         orderable=True,
     )
     size = CellColumn(
         _("Size"),
         template_code="{{ document.size|filesizeformat }}",
-        record_name="document",
         orderable=True,
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
     actions = CellColumn(
         _("Actions"),
@@ -69,7 +64,6 @@ class DocumentTable(PendelTable):
         "Kept by law until {{ date }}{% endblocktranslate %}</small>{% else %}"
         '<a href="{% url \'staff:document_delete\' document.pk %}">{% translate "Delete" %}'
         '<span class="visually-hidden"> {{ document.title }}</span></a>{% endif %}',
-        record_name="document",
     )
 
     class Meta(PendelTable.Meta):
@@ -83,39 +77,36 @@ class DocumentTable(PendelTable):
 class CompanyDocumentTable(PendelTable):
     """Min side: what is shared with the company."""
 
+    record_name = "document"
+
     title = CellColumn(
         _("Document"),
         template_code=_title("company:document_download"),
-        record_name="document",
         orderable=True,
     )
     location = CellColumn(
         _("Location"),
         template_code="{% if document.location %}{{ document.location.name }}"
         '{% else %}{% translate "Whole company" %}{% endif %}',
-        record_name="document",
         order_by="location__name",
         orderable=True,
     )
     category = CellColumn(
         _("Category"),
         template_code="{{ document.get_category_display }}",
-        record_name="document",
         orderable=True,
     )
     uploaded = CellColumn(
         _("Uploaded"),
         template_code=UPLOADED,
-        record_name="document",
         order_by="uploaded_at",
         orderable=True,
     )
     size = CellColumn(
         _("Size"),
         template_code="{{ document.size|filesizeformat }}",
-        record_name="document",
         orderable=True,
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
 
     class Meta(PendelTable.Meta):

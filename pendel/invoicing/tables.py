@@ -88,11 +88,12 @@ class CompanyInvoiceTable(InvoiceTable):
 class RunTable(PendelTable):
     """Staff: the invoice runs of the staff member's regions, newest month first."""
 
+    record_name = "run"
+
     month = CellColumn(
         _("Month"),
         template_code="<a href=\"{% url 'staff:invoice_run_detail' run.pk %}\">"
         '{{ run.period|date:"F Y" }}</a>',
-        record_name="run",
         order_by="period",
         orderable=True,
     )
@@ -101,7 +102,6 @@ class RunTable(PendelTable):
         template_code='{{ run.region.programme_name }} <small>(<a href="{% url '
         '\'staff:seller_profile\' run.region.slug %}">{% translate "seller details" %}</a>)'
         "</small>",
-        record_name="run",
         order_by="region__programme_name",
         orderable=True,
     )
@@ -113,7 +113,6 @@ class RunTable(PendelTable):
         '<span class="badge badge-pending">{% blocktranslate count count=run.problems|length %}'
         "{{ count }} problem{% plural %}{{ count }} problems{% endblocktranslate %}</span>"
         "{% endif %}",
-        record_name="run",
         orderable=True,
     )
     invoices_created = NumberColumn(_("Invoices made"), orderable=True)
@@ -121,7 +120,6 @@ class RunTable(PendelTable):
         _("Started"),
         template_code='{{ run.created_at|date:"SHORT_DATETIME_FORMAT" }}<br>'
         '<small>{{ run.started_by|default:"" }}</small>',
-        record_name="run",
         order_by="created_at",
         orderable=True,
     )

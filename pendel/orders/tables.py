@@ -2,9 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from pendel.core.tables import CellColumn, PendelTable
+from pendel.core.tables import NUMBER_CELLS, CellColumn, PendelTable
 
-NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
 UNTIL = (
     '{% if order.last_month %}{{ order.last_month|date:"F Y" }}'
     '{% else %}{% translate "until cancelled" %}{% endif %}'
@@ -18,44 +17,39 @@ PRODUCT = (
 class OrderTable(PendelTable):
     """Staff: the orders of the staff member's regions."""
 
+    record_name = "order"
+
     company = CellColumn(
         _("Company"),
         template_code="{{ order.organisation.name }}<br><small>{{ order.location.name }} · "
         "{{ order.location.region.programme_name }}</small>",
-        record_name="order",
         order_by=("organisation__name", "location__name"),
         orderable=True,
     )
-    product = CellColumn(_("Product"), template_code=PRODUCT, record_name="order")
+    product = CellColumn(_("Product"), template_code=PRODUCT)
     start = CellColumn(
         _("From"),
         template_code='{{ order.start_month|date:"F Y" }}',
-        record_name="order",
         order_by="start_month",
         orderable=True,
     )
-    until = CellColumn(
-        _("Until"), template_code=UNTIL, record_name="order", order_by="end_month", orderable=True
-    )
+    until = CellColumn(_("Until"), template_code=UNTIL, order_by="end_month", orderable=True)
     quantity = CellColumn(
         _("Quantity"),
         template_code="{% if order.product.is_ticket %}{{ order.ticket_count }}"
         "{% else %}{{ order.quantity }}{% endif %}",
-        record_name="order",
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
     employer_share = CellColumn(
         _("Employer pays"),
         template_code='{% if order.product.is_ticket %}{{ order.employer_share|floatformat:"-2" }}'
         " %{% else %}–{% endif %}",
-        record_name="order",
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
     ordered = CellColumn(
         _("Ordered by"),
         template_code='{{ order.ordered_by|default:"–" }}<br>'
         '<small>{{ order.created_at|date:"SHORT_DATE_FORMAT" }}</small>',
-        record_name="order",
         order_by="created_at",
         orderable=True,
     )
@@ -67,31 +61,28 @@ class OrderTable(PendelTable):
 class CompanyOrderTable(PendelTable):
     """Min side: the company's orders, each cancellable while it runs."""
 
-    product = CellColumn(_("Product"), template_code=PRODUCT, record_name="order")
+    record_name = "order"
+
+    product = CellColumn(_("Product"), template_code=PRODUCT)
     location = CellColumn(
         _("Location"),
         template_code="{{ order.location.name }}",
-        record_name="order",
         order_by="location__name",
         orderable=True,
     )
     start = CellColumn(
         _("From"),
         template_code='{{ order.start_month|date:"F Y" }}',
-        record_name="order",
         order_by="start_month",
         orderable=True,
     )
-    until = CellColumn(
-        _("Until"), template_code=UNTIL, record_name="order", order_by="end_month", orderable=True
-    )
+    until = CellColumn(_("Until"), template_code=UNTIL, order_by="end_month", orderable=True)
     quantity = CellColumn(
         _("Quantity"),
         template_code="{{ order.quantity }}",
-        record_name="order",
         order_by="quantity",
         orderable=True,
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
     actions = CellColumn(
         _("Actions"),
@@ -99,7 +90,6 @@ class CompanyOrderTable(PendelTable):
         '<a href="{% url \'company:order_cancel\' order.pk %}">{% translate "Cancel" %}'
         '<span class="visually-hidden"> {{ order.product.get_name_display }}</span></a>'
         "{% endif %}",
-        record_name="order",
     )
 
     class Meta(PendelTable.Meta):
@@ -109,18 +99,18 @@ class CompanyOrderTable(PendelTable):
 class TicketTable(PendelTable):
     """Min side: a location's active and coming company tickets."""
 
+    record_name = "ticket"
+
     employee = CellColumn(
         _("Employee"),
         template_code="{{ ticket.employee }}<br>"
         "<small>{{ ticket.order.product.get_name_display }}</small>",
-        record_name="ticket",
         order_by=("employee__last_name", "employee__first_name"),
         orderable=True,
     )
     start = CellColumn(
         _("From"),
         template_code='{{ ticket.start_month|date:"F Y" }}',
-        record_name="ticket",
         order_by="start_month",
         orderable=True,
     )
@@ -129,22 +119,19 @@ class TicketTable(PendelTable):
         template_code='{% if ticket.last_month %}{{ ticket.last_month|date:"F Y" }}'
         "{% if ticket.end_reason %} <small>({{ ticket.get_end_reason_display }})</small>"
         '{% endif %}{% else %}{% translate "until cancelled" %}{% endif %}',
-        record_name="ticket",
         order_by="end_month",
         orderable=True,
     )
     employer_share = CellColumn(
         _("Employer pays"),
         template_code='{{ ticket.order.employer_share|floatformat:"-2" }} %',
-        record_name="ticket",
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
     actions = CellColumn(
         _("Actions"),
         template_code="{% if not ticket.end_month %}"
         '<a href="{% url \'company:ticket_cancel\' ticket.pk %}">{% translate "Cancel" %}'
         '<span class="visually-hidden"> {{ ticket.employee }}</span></a>{% endif %}',
-        record_name="ticket",
     )
 
     class Meta(PendelTable.Meta):

@@ -3,35 +3,30 @@ carries its list row (`wave.listed`: live rate, threshold, met) from `wave_rows`
 
 from django.utils.translation import gettext_lazy as _
 
-from pendel.core.tables import CellColumn, PendelTable
-
-NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
+from pendel.core.tables import NUMBER_CELLS, CellColumn, PendelTable
 
 
 class WaveTable(PendelTable):
+    record_name = "wave"
+
     company = CellColumn(
         _("Company"),
         template_code="<a href=\"{% url 'staff:survey_wave_detail' wave.pk %}\">"
         "{{ wave.location.organisation.name }} – {{ wave.location.name }}</a>",
-        record_name="wave",
         order_by=("location__organisation__name", "location__name"),
         orderable=True,
     )
-    kind = CellColumn(
-        _("Kind"), template_code="{{ wave.get_kind_display }}", record_name="wave", orderable=True
-    )
+    kind = CellColumn(_("Kind"), template_code="{{ wave.get_kind_display }}", orderable=True)
     open = CellColumn(
         _("Open"),
         template_code='{{ wave.opens_on|date:"SHORT_DATE_FORMAT" }}–'
         '{{ wave.closes_on|date:"SHORT_DATE_FORMAT" }}',
-        record_name="wave",
         order_by="opens_on",
         orderable=True,
     )
     status = CellColumn(
         _("Status"),
         template_code="{{ wave.get_status_display }}",
-        record_name="wave",
         orderable=True,
     )
     rate = CellColumn(
@@ -42,8 +37,7 @@ class WaveTable(PendelTable):
         "{% blocktranslate count count=row.rate.closed %}{{ count }} invitation closed "
         "(left or erased){% plural %}{{ count }} invitations closed (left or erased)"
         "{% endblocktranslate %}</small>{% endif %}{% else %}–{% endif %}{% endwith %}",
-        record_name="wave",
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
     threshold = CellColumn(
         _("Threshold"),
@@ -51,8 +45,7 @@ class WaveTable(PendelTable):
         '{% if wave.is_dispatched %}{% if row.met %}<span class="badge badge-successful">'
         '{% translate "met" %}</span>{% else %}<span class="badge badge-pending">'
         '{% translate "not met" %}</span>{% endif %}{% endif %}{% endwith %}',
-        record_name="wave",
-        attrs=NUM,
+        attrs=NUMBER_CELLS,
     )
 
     class Meta(PendelTable.Meta):
@@ -62,18 +55,18 @@ class WaveTable(PendelTable):
 class CompanyWaveTable(WaveTable):
     """Min side: the company's surveys that have been sent."""
 
+    record_name = "wave"
+
     survey = CellColumn(
         _("Survey"),
         template_code="<a href=\"{% url 'company:survey_results' wave.pk %}\">"
         "{{ wave.get_kind_display }}</a>",
-        record_name="wave",
         order_by="kind",
         orderable=True,
     )
     location = CellColumn(
         _("Location"),
         template_code="{{ wave.location.name }}",
-        record_name="wave",
         order_by="location__name",
         orderable=True,
     )
