@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "pendel.catalogue",
     "pendel.orders",
     "pendel.invoicing",
+    "pendel.activities",
     "pendel.portal",
 ]
 
