@@ -10,25 +10,17 @@ Host header."""
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from pendel.accounts.models import User
+from pendel.core.mail import MailTheme, ThemedMail, mail_message, mail_render
 
 INVITATION = "invitation"
 PASSWORD_RESET = "password_reset"
 LINK_VIEWS = {INVITATION: "accounts:invitation", PASSWORD_RESET: "accounts:password_reset_confirm"}
-TEMPLATES = {
-    INVITATION: ("emails/invitation_subject.txt", "emails/invitation_body.txt"),
-    PASSWORD_RESET: (
-        "registration/password_reset_subject.txt",
-        "registration/password_reset_email.html",
-    ),
-}
+TEMPLATES = {INVITATION: "emails/invitation", PASSWORD_RESET: "registration/password_reset"}
 
 
 def account_link(user: User, kind: str) -> str:
@@ -37,9 +29,11 @@ def account_link(user: User, kind: str) -> str:
     return settings.SITE_URL + reverse(LINK_VIEWS[kind], args=[uid, token])
 
 
-def account_link_message(*, user: User, kind: str, language: str, context: dict) -> EmailMessage:
-    """The mail of that kind for the user, with a link made now."""
-    subject_template, body_template = TEMPLATES[kind]
+def account_link_message(
+    *, user: User, kind: str, language: str, context: dict, theme: dict | None = None
+) -> ThemedMail:
+    """The mail of that kind for the user, with a link made now, in the programme's theme
+    (an invitation) or Pendel's (a password reset: no region)."""
     context = {
         **context,
         "user": user,
@@ -47,7 +41,12 @@ def account_link_message(*, user: User, kind: str, language: str, context: dict)
         "link": account_link(user, kind),
         "site_url": settings.SITE_URL,
     }
-    with translation.override(language or user.language or settings.LANGUAGE_CODE):
-        subject = "".join(render_to_string(subject_template, context).splitlines()).strip()
-        body = render_to_string(body_template, context)
-    return EmailMessage(subject=subject, body=body, to=[user.email])
+    language = language or user.language or settings.LANGUAGE_CODE
+    subject, body = mail_render(TEMPLATES[kind], context, language)
+    return mail_message(
+        to=[user.email],
+        subject=subject,
+        body=body,
+        language=language,
+        theme=MailTheme(**theme) if theme else None,
+    )

@@ -12,17 +12,25 @@ from pendel.core.tasks import retrying
 
 @retrying
 def account_link_mail(
-    *, user_id: int, kind: str, language: str = "", context: dict | None = None
+    *,
+    user_id: int,
+    kind: str,
+    language: str = "",
+    context: dict | None = None,
+    theme: dict | None = None,
 ) -> bool:
     """Mail the user an invitation (kind "invitation") or a password reset link
-    ("password_reset"). `context` holds plain words for the text (names), never a link.
-    Whether it was sent: a reset goes to active accounts only."""
+    ("password_reset"). `context` holds plain words for the text (names), never a link;
+    `theme` the programme's mail theme (`MailTheme.as_dict()`). Whether it was sent: a
+    reset goes to active accounts only."""
     user = User.objects.filter(pk=user_id).first()
     if user is None or kind not in LINK_VIEWS:
         return False
     if kind == PASSWORD_RESET and not (user.is_active and user.has_usable_password()):
         return False
-    message = account_link_message(user=user, kind=kind, language=language, context=context or {})
+    message = account_link_message(
+        user=user, kind=kind, language=language, context=context or {}, theme=theme
+    )
     message.send()
     return True
 

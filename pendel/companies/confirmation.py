@@ -13,12 +13,11 @@ ever in the task table either. Nothing here queues a task.
 import zoneinfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from pendel.companies.models import Application
+from pendel.core.mail import mail_message, mail_render, mail_theme
 from pendel.core.tokens import new_token, token_hash
 
 
@@ -49,10 +48,15 @@ def application_confirmation_send(*, application_id: int) -> bool:
             application.confirmation_expires_at, zoneinfo.ZoneInfo(region.time_zone)
         ),
     }
-    with translation.override(application.language or settings.LANGUAGE_CODE):
-        subject = render_to_string("emails/application_confirm_subject.txt", context).strip()
-        body = render_to_string("emails/application_confirm_body.txt", context)
-    EmailMessage(subject=subject, body=body, to=[application.contact_email]).send()
+    language = application.language or settings.LANGUAGE_CODE
+    subject, body = mail_render("emails/application_confirm", context, language)
+    mail_message(
+        to=[application.contact_email],
+        subject=subject,
+        body=body,
+        language=language,
+        theme=mail_theme(region),
+    ).send()
     return True
 
 

@@ -4,10 +4,8 @@ an application whose confirmation link expired unopened. Links' tokens are made 
 is sent and only their hashes are kept: the task table never holds a link."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.companies.confirmation import (
@@ -15,6 +13,7 @@ from pendel.companies.confirmation import (
     application_unconfirmed_delete,
 )
 from pendel.companies.models import ContactInvitation
+from pendel.core.mail import mail_message, mail_render, mail_theme
 from pendel.core.task_descriptions import describe_task
 from pendel.core.tasks import retrying
 from pendel.core.tokens import new_token, token_hash
@@ -44,10 +43,15 @@ def send_contact_invitation(*, invitation_id: int) -> None:
         "link": settings.SITE_URL + reverse("company:contact_invitation", args=[token]),
         "expires_at": invitation.expires_at,
     }
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        subject = render_to_string("emails/contact_invitation_subject.txt", context).strip()
-        body = render_to_string("emails/contact_invitation_body.txt", context)
-    EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()
+    language = user.language or settings.LANGUAGE_CODE
+    subject, body = mail_render("emails/contact_invitation", context, language)
+    mail_message(
+        to=[user.email],
+        subject=subject,
+        body=body,
+        language=language,
+        theme=mail_theme(invitation.location.region),
+    ).send()
 
 
 describe_task(

@@ -90,3 +90,9 @@ def accent_tokens(colour: str) -> dict[str, str]:
 def heading_colour(colour: str) -> str:
     """The brand colour as readable text on white (headings in documents)."""
     return accent_tokens(colour)["text-subtle"]
+
+
+def text_on(colour: str) -> str:
+    """Black or white, whichever reads better on `colour` (one of them always reaches
+    4.5:1): the text of a band filled with a region's own brand colour."""
+    return WHITE if contrast(colour, WHITE) >= contrast(colour, BLACK) else BLACK

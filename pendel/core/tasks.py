@@ -15,12 +15,12 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
+from pendel.core.mail import MailTheme, mail_message
 from pendel.core.task_descriptions import describe_task
 
 logger = logging.getLogger(__name__)
@@ -47,11 +47,18 @@ def retrying(func):
 
 
 @retrying
-def send_email(*, to: list[str], subject: str, body: str, html: str = "") -> None:
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()
+def send_email(
+    *, to: list[str], subject: str, body: str, language: str = "", theme: dict | None = None
+) -> None:
+    """Send a rendered mail; `theme` is a `MailTheme.as_dict()` (Pendel's neutral one
+    without it), so the HTML alternative is made here, in `language`."""
+    mail_message(
+        to=to,
+        subject=subject,
+        body=body,
+        language=language,
+        theme=MailTheme(**theme) if theme else None,
+    ).send()
 
 
 def supports_defer(task) -> bool:

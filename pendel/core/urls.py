@@ -11,4 +11,9 @@ def dev_patterns(guard):
     return [
         path("dev/outbox/", guard(views.outbox), name="outbox"),
         path("dev/outbox/<int:pk>/", guard(views.outbox_message), name="outbox_message"),
+        path(
+            "dev/outbox/<int:pk>/html/",
+            guard(views.outbox_message_html),
+            name="outbox_message_html",
+        ),
     ]

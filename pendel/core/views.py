@@ -1,9 +1,11 @@
+from csp.decorators import csp
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django_tasks_db.models import DBTaskResult
 
@@ -55,3 +57,28 @@ def outbox_message(request, pk: int):
         raise Http404
     message = get_object_or_404(OutboxMessage, pk=pk)
     return render(request, "core/outbox_message.html", {"message": message})
+
+
+# The mail's own HTML, shown in a sandboxed frame on the message's page: mail layouts need
+# inline styles, so this document alone may have them. It may load nothing (images are
+# inlined as data: URLs), run nothing (sandbox without scripts) and sit only in our pages.
+MAIL_FRAME_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["data:"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "sandbox": ["allow-popups", "allow-popups-to-escape-sandbox"],
+    }
+}
+
+
+@xframe_options_sameorigin
+@csp(MAIL_FRAME_POLICY)
+def outbox_message_html(request, pk: int):
+    if not settings.OUTBOX_VISIBLE:
+        raise Http404
+    message = get_object_or_404(OutboxMessage.objects.exclude(html=""), pk=pk)
+    return HttpResponse(message.html, content_type="text/html; charset=utf-8")

@@ -2,13 +2,12 @@
 attached, and into the document archive. The tasks call this module; it queues nothing."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from pendel.core.audit import audit_record
+from pendel.core.mail import mail_message, mail_render, mail_theme
 from pendel.documents.models import Document
 from pendel.documents.services import document_store_generated
 from pendel.invoicing.audit import InvoicingAction
@@ -76,16 +75,19 @@ def invoice_deliver(*, invoice_id: int) -> bool:
             changes={"reason": "peppol"},
         )
         return False
-    with translation.override(invoice.language):
-        context = {"invoice": invoice, "title": document_title(invoice)}
-        subject = render_to_string("invoicing/emails/invoice_subject.txt", context).strip()
-        body = render_to_string("invoicing/emails/invoice_body.txt", context)
+    context = {"invoice": invoice, "title": document_title(invoice)}
+    subject, body = mail_render("invoicing/emails/invoice", context, invoice.language)
     recipients = invoice_mail_recipients(invoice)
     if not recipients:
         return False
-    message = EmailMessage(subject=subject, body=body, to=recipients)
-    if invoice.seller.get("email"):
-        message.reply_to = [invoice.seller["email"]]
+    message = mail_message(
+        to=recipients,
+        subject=subject,
+        body=body,
+        language=invoice.language,
+        theme=mail_theme(invoice.region),
+        reply_to=[invoice.seller["email"]] if invoice.seller.get("email") else None,
+    )
     message.attach(document_filename(invoice, "pdf"), invoice_pdf(invoice), "application/pdf")
     message.attach(document_filename(invoice, "xml"), invoice_xml(invoice), "application/xml")
     message.send()

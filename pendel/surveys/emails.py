@@ -1,11 +1,9 @@
 """The survey's mail: the invitation and the reminders, in the invitation's language."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from pendel.core.mail import mail_message, mail_render, mail_theme
 from pendel.surveys.models import MIN_GROUP_SIZE_FLOOR, Invitation, Wave
 from pendel.surveys.selectors import survey_settings_for
 
@@ -37,10 +35,7 @@ def survey_mail_render(*, wave: Wave, language: str, reminder: int, link: str) -
         "min_group_size": min_group_size(wave),
     }
     template = "surveys/emails/reminder" if reminder else "surveys/emails/invitation"
-    with translation.override(language or location.region.default_language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}_body.txt", context)
-    return subject, body
+    return mail_render(template, context, language or location.region.default_language)
 
 
 def survey_message(
@@ -48,7 +43,16 @@ def survey_message(
 ):
     """The mail for one invitation: the first invitation (reminder 0) or reminder n, with
     the link of `token` (a new one for each mail, pendel/surveys/links.py)."""
+    region = wave.location.region
+    language = invitation.language or region.default_language
     subject, body = survey_mail_render(
-        wave=wave, language=invitation.language, reminder=reminder, link=survey_link(token)
+        wave=wave, language=language, reminder=reminder, link=survey_link(token)
     )
-    return EmailMessage(subject=subject, body=body, to=[invitation.email], connection=connection)
+    return mail_message(
+        to=[invitation.email],
+        subject=subject,
+        body=body,
+        language=language,
+        theme=mail_theme(region),
+        connection=connection,
+    )

@@ -99,6 +99,7 @@ RULES: dict[str, Rule] = {
     "core:healthz": PUBLIC,
     "core:outbox": Rule(Access.NOBODY),
     "core:outbox_message": Rule(Access.NOBODY, "outbox"),
+    "core:outbox_message_html": Rule(Access.NOBODY, "outbox"),
     "admin:login": PUBLIC,
     "admin:logout": PUBLIC,
     "accounts:login": PUBLIC,

@@ -68,7 +68,7 @@ def test_the_invitation_task_holds_the_users_id_and_no_link(
     user.save()
     with django_capture_on_commit_callbacks(execute=True):
         emails.send_invitation(
-            user=user, organisation="Fredrikstad Fisk AS", programme="Pendel", inviter="Ola"
+            user=user, organisation="Fredrikstad Fisk AS", region=world.region, inviter="Ola"
         )
     (queued,) = _queued()
     assert not any(part in json.dumps(queued) for part in LINK_PARTS)
@@ -78,7 +78,10 @@ def test_the_invitation_task_holds_the_users_id_and_no_link(
     _run(queued)
     (message,) = mail.outbox
     assert "Hello Nina," in message.body
-    assert "Ola has given you access to Min side for Fredrikstad Fisk AS in Pendel" in message.body
+    programme = world.region.programme_name
+    assert f"Ola has given you access to Min side for Fredrikstad Fisk AS in {programme}" in (
+        message.body
+    )
     page = client.get(urlsplit(_link(message)).path, follow=True)
     assert page.status_code == 200
     assert "new_password1" in page.content.decode()

@@ -146,6 +146,7 @@ def _application_forward(application: Application, region: Region) -> Applicatio
         language=application.language,
         template="emails/application_received",
         context={"application": application, "programme": region.programme_name},
+        region=region,
     )
     link = settings.SITE_URL + reverse("staff:application_detail", args=[application.pk])
     for advisor in advisors_for_region(region.pk):
@@ -154,6 +155,7 @@ def _application_forward(application: Application, region: Region) -> Applicatio
             language=advisor.language or region.default_language,
             template="emails/application_new",
             context={"application": application, "link": link},
+            region=region,
         )
     return application
 
@@ -276,6 +278,7 @@ def application_reject(*, application: Application, actor: User, reason: str) ->
         language=application.language,
         template="emails/application_rejected",
         context={"application": application, "programme": application.region.programme_name},
+        region=application.region,
     )
     audit_record(
         actor=actor,

@@ -35,13 +35,11 @@ def user_create_invited(*, email: str, first_name: str, last_name: str, language
 
 
 def notify_contact(*, user: User, location: Location, inviter: str) -> None:
-    organisation, programme = location.organisation.name, location.region.programme_name
+    organisation, region = location.organisation.name, location.region
     if user.has_usable_password():
-        emails.send_access_granted(user=user, organisation=organisation, programme=programme)
+        emails.send_access_granted(user=user, organisation=organisation, region=region)
     else:
-        emails.send_invitation(
-            user=user, organisation=organisation, programme=programme, inviter=inviter
-        )
+        emails.send_invitation(user=user, organisation=organisation, region=region, inviter=inviter)
 
 
 @transaction.atomic
