@@ -1,5 +1,6 @@
 """All four languages are complete: a message without a translation fails the suite."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -58,3 +59,35 @@ def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
     for code in LANGUAGES:
         missing = untranslated(tmp_path / "locale" / code / "LC_MESSAGES" / "django.po")
         assert missing == [], f"{code}: {missing}"
+
+
+# Dutch public services address the reader as "u": no informal "je/jij/jou/jouw/jullie"
+# (nor "jezelf") anywhere. Case matters: "JE" in a postcode such as 7511 JE is not a word.
+INFORMAL_DUTCH = re.compile(r"\b([Jj]e|[Jj]ij|[Jj]ou|[Jj]ouw|[Jj]ullie|[Jj]ezelf)\b")
+
+
+def dutch_informal(po_text: str) -> list[str]:
+    found, current = [], None
+    for line in po_text.splitlines():
+        if line.startswith("msgstr"):
+            current = line
+        elif line.startswith('"') and current is not None:
+            current += line
+        else:
+            if current and INFORMAL_DUTCH.search(current):
+                found.append(current)
+            current = None
+    if current and INFORMAL_DUTCH.search(current):
+        found.append(current)
+    return found
+
+
+def test_the_check_for_informal_dutch_finds_it():
+    po = 'msgid "x"\nmsgstr "Kies je wachtwoord"\n\nmsgid "y"\nmsgstr "Postcode 7511 JE"\n'
+    assert dutch_informal(po) == ['msgstr "Kies je wachtwoord"']
+    assert dutch_informal('msgid "z"\nmsgstr ""\n"Dit is jouw pagina"\n') != []
+
+
+def test_dutch_addresses_the_reader_as_u():
+    po = (ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    assert dutch_informal(po) == []

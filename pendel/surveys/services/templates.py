@@ -9,9 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from pendel.core.audit import audit_record
-from pendel.surveys import standard_v1
+from pendel.surveys import standard_v1, standard_v2
 from pendel.surveys.audit import SurveysAction
 from pendel.surveys.models import Question, TemplateVersion, Wave
+
+# The standard template's versions kept as data modules, oldest first.
+STANDARD_VERSIONS = [standard_v1, standard_v2]
 
 QUESTION_COPY_FIELDS = [
     "code",
@@ -48,6 +51,7 @@ def create_standard_version(version_model, question_model, data=standard_v1):
         title=data.TITLE,
         intro=data.INTRO,
         steps=data.STEPS,
+        change_note=getattr(data, "CHANGE_NOTE", ""),
         published_at=timezone.now(),
     )
     question_model.objects.bulk_create(
@@ -74,11 +78,14 @@ def create_standard_version(version_model, question_model, data=standard_v1):
 
 @transaction.atomic
 def template_seed_standard() -> TemplateVersion:
-    """Idempotent: version 1 of the national standard template, created once."""
-    existing = TemplateVersion.objects.filter(number=standard_v1.NUMBER).first()
-    if existing:
-        return existing
-    return create_standard_version(TemplateVersion, Question)
+    """Idempotent: the national standard template's versions (1, 2), each created once; the
+    newest of them, which new waves take."""
+    version = None
+    for data in STANDARD_VERSIONS:
+        version = TemplateVersion.objects.filter(number=data.NUMBER).first()
+        if version is None:
+            version = create_standard_version(TemplateVersion, Question, data)
+    return version
 
 
 @transaction.atomic

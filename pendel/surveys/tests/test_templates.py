@@ -2,17 +2,19 @@
 coordinator, and waves that keep the version they were sent with."""
 
 import importlib
+import re
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from pendel.core.texts import LANGUAGE_CODES, localized
-from pendel.surveys import standard_v1
+from pendel.surveys import standard_v1, standard_v2
 from pendel.surveys.answers import CHOICE_VALUES, COLUMN_VALUES, STANDARD_CODES
-from pendel.surveys.models import Question, TemplateVersion
+from pendel.surveys.models import Invitation, Question, TemplateVersion
 from pendel.surveys.services import (
     current_template_version,
     question_update_texts,
@@ -20,8 +22,15 @@ from pendel.surveys.services import (
     template_version_draft,
     template_version_publish,
 )
+from pendel.surveys.services.templates import STANDARD_VERSIONS
+from pendel.surveys.tests.conftest import dispatch, make_employees, make_wave
+from pendel.surveys.tests.helpers import with_mailed_tokens
 
 migration = importlib.import_module("pendel.surveys.migrations.0002_standard_template_v1")
+migration_v2 = importlib.import_module(
+    "pendel.surveys.migrations.0005_h14mail_standard_template_v2"
+)
+INFORMAL_DUTCH = re.compile(r"\b(je|jij|jou|jouw|jullie|jezelf)\b", re.IGNORECASE)
 
 
 def all_languages(texts: dict) -> bool:
@@ -68,7 +77,7 @@ def test_the_data_migration_creates_version_1_once(db):
 def test_the_seed_command_is_idempotent(standard_template):
     call_command("seed_survey_template", verbosity=0)
     call_command("seed_survey_template", verbosity=0)
-    assert TemplateVersion.objects.count() == 1
+    assert TemplateVersion.objects.count() == len(STANDARD_VERSIONS)
     assert template_seed_standard() == standard_template
 
 
@@ -115,7 +124,7 @@ def test_a_running_wave_keeps_its_version(world, sent_wave, invitations, client)
     page = client.get(reverse("survey:step", args=[invitations[0].token, 1])).content.decode()
 
     sent_wave.refresh_from_db()
-    assert sent_wave.template_version.number == 1
+    assert sent_wave.template_version.number == standard_v2.NUMBER
     assert "How do you travel to work on a normal day?" in page
 
 
@@ -141,3 +150,72 @@ def test_staff_read_the_template_the_coordinator_changes_it(client, world, stand
     assert draft.status == "published"
     published = reverse("staff:survey_template_question", args=[draft.number, question.pk])
     assert client.get(published).status_code == 404
+
+
+# --- version 2: the Dutch in "u" ------------------------------------------------------------
+def dutch_texts(version: TemplateVersion) -> list[str]:
+    texts = [version.title["nl"], version.intro["nl"]]
+    texts += [step[key]["nl"] for step in version.steps for key in step]
+    for question in version.questions.all():
+        texts += [question.text["nl"], question.help.get("nl", "")]
+        texts += [option["label"]["nl"] for option in question.options]
+    return texts
+
+
+def test_version_2_addresses_the_respondent_as_u(db):
+    version_1 = TemplateVersion.objects.get(number=1)
+    version_2 = TemplateVersion.objects.get(number=2)
+    assert current_template_version() == version_2  # what new waves take
+    assert [t for t in dutch_texts(version_1) if INFORMAL_DUTCH.search(t)]  # the test can fail
+    assert [t for t in dutch_texts(version_2) if INFORMAL_DUTCH.search(t)] == []
+    assert version_2.questions.get(code="main_mode").text["nl"] == (
+        "Hoe reist u op een gewone dag naar uw werk?"
+    )
+    assert version_2.change_note
+
+
+def test_version_2_asks_version_1s_questions_with_the_same_values(db):
+    one = {q.code: q for q in TemplateVersion.objects.get(number=1).questions.all()}
+    two = {q.code: q for q in TemplateVersion.objects.get(number=2).questions.all()}
+    assert list(one) == list(two)
+    for code, question in one.items():
+        assert question.option_values() == two[code].option_values(), code
+        assert (question.kind, question.step) == (two[code].kind, two[code].step)
+        assert question.text["en"] == two[code].text["en"]  # only the wording changed
+    # Every rewording in the data module met the text it replaces.
+    assert len(standard_v2.USED) == sum(len(texts) for texts in standard_v2.REWORDED.values())
+
+
+def test_the_data_migration_creates_version_2_once(db):
+    TemplateVersion.objects.filter(number=2).delete()
+    migration_v2.create_version_2(apps, None)
+    migration_v2.create_version_2(apps, None)
+    version = TemplateVersion.objects.get(number=2)
+    assert version.status == "published"
+    assert version.questions.count() == len(standard_v2.QUESTIONS)
+
+
+def _first_page(client, wave) -> str:
+    (invitation, *_rest) = with_mailed_tokens(Invitation.objects.filter(wave=wave).order_by("id"))
+    return client.get(reverse("survey:step", args=[invitation.token, 1])).content.decode()
+
+
+def test_a_wave_sent_with_version_1_keeps_it_a_new_wave_gets_version_2(
+    world, client, django_capture_on_commit_callbacks
+):
+    make_employees(world.location, 6, language="nl")
+    version_1 = TemplateVersion.objects.get(number=1)
+    old = dispatch(make_wave(world.location), world.advisor, django_capture_on_commit_callbacks)
+    # Sent before version 2 was published: it froze version 1.
+    type(old).objects.filter(pk=old.pk).update(template_version=version_1)
+    old.refresh_from_db()
+    follow_up = make_wave(world.location, kind="follow_up")
+    new = dispatch(follow_up, world.advisor, django_capture_on_commit_callbacks)
+    assert new.template_version.number == 2
+
+    old_page = _first_page(client, old)
+    assert "Hoe reis je op een gewone dag naar je werk?" in old_page
+    assert "Hoe reist u" not in old_page
+    new_page = _first_page(Client(), new)
+    assert "Hoe reist u op een gewone dag naar uw werk?" in new_page
+    assert "Hoe reis je" not in new_page
