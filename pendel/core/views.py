@@ -63,15 +63,13 @@ def outbox_message(request, pk: int):
 # inline styles, so this document alone may have them. It may load nothing (images are
 # inlined as data: URLs), run nothing (sandbox without scripts) and sit only in our pages.
 MAIL_FRAME_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'none'"],
-        "style-src": ["'unsafe-inline'"],
-        "img-src": ["data:"],
-        "frame-ancestors": ["'self'"],
-        "base-uri": ["'none'"],
-        "form-action": ["'none'"],
-        "sandbox": ["allow-popups", "allow-popups-to-escape-sandbox"],
-    }
+    "default-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "sandbox": ["allow-popups", "allow-popups-to-escape-sandbox"],
 }
 
 

@@ -209,8 +209,10 @@ def test_a_wave_sent_with_version_1_keeps_it_a_new_wave_gets_version_2(
     # Sent before version 2 was published: it froze version 1.
     type(old).objects.filter(pk=old.pk).update(template_version=version_1)
     old.refresh_from_db()
-    follow_up = make_wave(world.location, kind="follow_up")
-    new = dispatch(follow_up, world.advisor, django_capture_on_commit_callbacks)
+    make_employees(world.fourth_location, 6, start=100, language="nl")
+    new = dispatch(
+        make_wave(world.fourth_location), world.coordinator, django_capture_on_commit_callbacks
+    )
     assert new.template_version.number == 2
 
     old_page = _first_page(client, old)
