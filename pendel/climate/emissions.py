@@ -179,7 +179,9 @@ def _days_by(mode: str):
 
 def _home_days():
     days = [Case(When(**{day: DayPlace.HOME}, then=Value(1)), default=Value(0)) for day in DAYS]
-    total = Case(When(_has_diary(), then=Value(0)), default=Coalesce("days_home", Value(0), output_field=INT))
+    total = Case(
+        When(_has_diary(), then=Value(0)), default=Coalesce("days_home", Value(0), output_field=INT)
+    )
     for day in days:
         total = total + day
     return total
@@ -204,9 +206,7 @@ def _aggregates(factors: dict[str, UsedFactor], weeks: int) -> dict:
     yearly = ExpressionWrapper(distance * weekly_kg * Value(2.0 * weeks), output_field=FLOAT)
     home = factors[HOME_OFFICE].value
     if home is not None:
-        yearly = ExpressionWrapper(
-            yearly + _home_days() * Value(home * weeks), output_field=FLOAT
-        )
+        yearly = ExpressionWrapper(yearly + _home_days() * Value(home * weeks), output_field=FLOAT)
     e = ExpressionWrapper(counted * yearly, output_field=FLOAT)
     aggregates = {
         "n_all": Count("wave"),
@@ -217,7 +217,9 @@ def _aggregates(factors: dict[str, UsedFactor], weeks: int) -> dict:
         "sum_e2": Sum(ExpressionWrapper(e * e, output_field=FLOAT), output_field=FLOAT),
     }
     if home is not None:
-        home_kg = ExpressionWrapper(counted * _home_days() * Value(home * weeks), output_field=FLOAT)
+        home_kg = ExpressionWrapper(
+            counted * _home_days() * Value(home * weeks), output_field=FLOAT
+        )
         aggregates["sum_home"] = Sum(home_kg, output_field=FLOAT)
     for code, days in modes.items():
         aggregates[f"km_{code}"] = Sum(
@@ -382,7 +384,7 @@ def wave_emissions(wave: Wave, factor_set: EmissionFactorSet | None = None) -> W
         current=current,
         by_mode=mode_table(sums.get(wave.pk), factors, min_size, withheld=withheld),
         teleworking_included=factors[HOME_OFFICE].factor is not None,
-        missing_modes=[str(u.label) for c, u in factors.items() if u.factor is None and c != HOME_OFFICE],
+        missing_modes=[u.label for k, u in factors.items() if not u.factor and k != HOME_OFFICE],
     )  # fmt: skip
     left_out = (sums.get(wave.pk) or {}).get("left_out") or 0
     result.left_out = left_out if not current.suppressed else None

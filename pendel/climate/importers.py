@@ -20,7 +20,6 @@ the file in a spreadsheet. Nothing here touches the database.
 """
 
 import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Protocol
@@ -166,9 +165,7 @@ def read_row(line: int, values: dict) -> tuple[FactorRow | None, list[RowError]]
     unit = values.get("unit", "").lower()
     expected = Unit.PER_DAY if mode == HOME_OFFICE else Unit.PER_PKM
     if unit != expected:
-        refuse(
-            gettext("The unit of this mode must be “%(unit)s”.") % {"unit": expected.value}
-        )
+        refuse(gettext("The unit of this mode must be “%(unit)s”.") % {"unit": expected.value})
     boundary = values.get("boundary", "") or Boundary.UNKNOWN
     if boundary not in Boundary.values:
         refuse(

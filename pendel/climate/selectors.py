@@ -43,7 +43,11 @@ def factor_set_for(region, settings: ClimateSettings, requested=None) -> Emissio
     countries. None only when no set exists at all."""
     country = region.country_id
     if requested not in (None, ""):
-        chosen = sets_covering(country).filter(pk=requested).first() if str(requested).isdigit() else None
+        chosen = (
+            sets_covering(country).filter(pk=requested).first()
+            if str(requested).isdigit()
+            else None
+        )
         if chosen is not None:
             return chosen
     if settings.factor_set_id and settings.factor_set.covers(country):

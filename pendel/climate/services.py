@@ -37,8 +37,8 @@ def factor_rows_check(details: SetDetails, rows: list[FactorRow]) -> list[RowErr
         key = (row.country, row.mode)
         if key in seen:
             message = gettext("%(country)s %(mode)s is also on line %(line)s: one factor each.")
-            errors.append(RowError(row.line, message % {**dict(zip(("country", "mode"), key)),
-                                                        "line": seen[key]}))  # fmt: skip
+            values = {"country": row.country, "mode": row.mode, "line": seen[key]}
+            errors.append(RowError(row.line, message % values))
         seen.setdefault(key, row.line)
         if details.country and row.country not in allowed:
             message = gettext("This set is for %(country)s: the row is for %(row)s.")
@@ -51,7 +51,7 @@ def factor_set_read(importer: Importer, data: bytes, details: SetDetails):
     """The file's rows and every error found in them, for the preview. Writes nothing."""
     parsed = importer.read(data)
     parsed.errors += factor_rows_check(details, parsed.rows)
-    parsed.errors.sort(key=lambda error: (error.line or 0))
+    parsed.errors.sort(key=lambda error: error.line or 0)
     return parsed
 
 
@@ -97,7 +97,8 @@ def _create(actor, details: SetDetails, rows: list[FactorRow]) -> EmissionFactor
         note=details.note,
         imported_by=actor,
     )
-    factor_set.full_clean()
+    # Uniqueness is the database's to check, under concurrency too (IntegrityError above).
+    factor_set.full_clean(validate_constraints=False, validate_unique=False)
     factor_set.save()
     EmissionFactor.objects.bulk_create(
         EmissionFactor(
