@@ -31,7 +31,9 @@ class FactorSetImportForm(forms.Form):
         help_text=_("The country column of rows that stand in where a country has none."),
     )
     source = forms.CharField(label=_("Source"), widget=forms.Textarea(attrs={"rows": 2}))
-    source_url = forms.URLField(label=_("Source address"), required=False, max_length=500)
+    source_url = forms.URLField(
+        label=_("Source address"), required=False, max_length=500, assume_scheme="https"
+    )
     published_year = forms.IntegerField(
         label=_("Year published"), required=False, min_value=1990, max_value=2100
     )
