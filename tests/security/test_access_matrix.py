@@ -32,6 +32,7 @@ from pendel.accounts.models import Role
 from pendel.catalogue.models import Product, VatRate
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
+from pendel.climate.models import EmissionFactorSet
 from pendel.companies.models import AdvisorNote, Application, Membership
 from pendel.companies.services import organisation_logo_set
 from pendel.documents.tests.factories import make_document
@@ -185,6 +186,13 @@ RULES: dict[str, Rule] = {
     "staff:survey_template_edit": COORDINATOR,
     "staff:survey_template_question": Rule(Access.COORDINATOR, "template_question"),
     "staff:survey_template_publish": COORDINATOR,
+    # Factor sets are national reference data: every member of the back office reads them;
+    # only the national coordinator imports one (pendel/climate/services.py says why).
+    "staff:climate_factor_set_list": STAFF,
+    "staff:climate_factor_set_detail": Rule(Access.STAFF, "factor_set"),
+    "staff:climate_factor_set_import": COORDINATOR,
+    "staff:climate_region_settings": region(),
+    "staff:climate_wave_emissions": region("wave"),
     "staff:catalogue_list": STAFF,
     "staff:national_product_create": COORDINATOR,
     "staff:product_edit": region("product"),
@@ -245,6 +253,8 @@ RULES: dict[str, Rule] = {
     "company:survey_list": CONTACT,
     "company:survey_results": company("wave"),
     "company:survey_export": company("wave"),
+    "company:climate_emissions": CONTACT,
+    "company:climate_wave_emissions": company("wave"),
     "company:catalogue": CONTACT,
     "company:ticket_list": CONTACT,
     "company:ticket_order": CONTACT,
@@ -478,6 +488,7 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         ).pk,
         "document": make_document(actor=advisor, location=location, title=f"Avtale {key}").pk,
         "wave": wave.pk,
+        "factor_set": EmissionFactorSet.objects.get(is_default=True, country="").pk,
         "token": invitation_link_issue(invitation.pk),
         "question": question.pk,
         "product": product.pk,
