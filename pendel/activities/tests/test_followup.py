@@ -3,6 +3,7 @@ member and region for a year, against the targets (75 a region by default, 750 n
 the members without an approved plan; the export holds what the page shows."""
 
 import csv
+import html
 import io
 from datetime import UTC, datetime
 
@@ -218,3 +219,19 @@ def test_the_national_view_is_the_coordinators(world, data, client):
     assert "All regions: 4 held and 10 planned, against the national target of 750" in text
     assert 'aria-label="Activities held in 2027 against the target, per region"' in text
     assert Event.objects.count() > 0
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("nb", "Aktiviteter 2027: alle regioner"),
+        ("sv", "Aktiviteter 2027: alla regioner"),
+        ("nl", "Activiteiten 2027: alle regio's"),
+    ],
+)
+def test_the_national_view_speaks_the_users_language(world, data, client, language, words):
+    world.coordinator.language = language
+    world.coordinator.save()
+    client.force_login(world.coordinator)
+    response = client.get(reverse("staff:activity_followup_national") + f"?year={YEAR}")
+    assert words in html.unescape(response.content.decode())
