@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
 from pendel.accounts.access import coordinator_required, staff_only_or_404
+from pendel.activities import followup_urls as activities_followup_urls
 from pendel.catalogue import urls as catalogue_urls
 from pendel.climate import urls as climate_urls
 from pendel.companies import urls as companies_urls
@@ -34,7 +35,11 @@ staff_patterns = [
     *catalogue_urls.staff_patterns,
     *orders_urls.staff_patterns,
     *invoicing_urls.staff_patterns,
+<<<<<<< HEAD
     *climate_urls.staff_patterns,
+=======
+    *activities_followup_urls.staff_patterns,
+>>>>>>> h15follow
 ]
 company_patterns = [
     *portal_urls.company_patterns,
@@ -64,5 +69,7 @@ urlpatterns = [
     path("staff/", include((staff_patterns, "staff"))),
     path("company/", include((company_patterns, "company"))),
     path("s/", include((surveys_urls.survey_patterns, "survey"))),
+    # The activity calendars' subscription feed: no login, the secret in the address.
+    path("calendar/", include((activities_followup_urls.feed_patterns, "calendar"))),
     path("admin/", admin.site.urls),
 ]

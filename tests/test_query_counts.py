@@ -8,7 +8,7 @@ asserts that the page shows every row it was given, so a case cannot pass on an 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from html import unescape
 from itertools import count
@@ -21,6 +21,9 @@ from django.utils import timezone
 
 from pendel.accounts.factories import UserFactory
 from pendel.accounts.models import Role
+from pendel.activities.factories import ActivityTypeFactory
+from pendel.activities.tests.builders import event as activity_event
+from pendel.activities.tests.builders import plan as activity_plan
 from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
 from pendel.catalogue.services import product_save
 from pendel.catalogue.tests.builders import national
@@ -46,6 +49,7 @@ from pendel.invoicing.tests.builders import (
 from pendel.orders.models import HandoffKey
 from pendel.orders.tests import builders as orders
 from pendel.regions.factories import RegionFactory
+from pendel.regions.models import Region
 from pendel.surveys.models import Invitation, Question, Response, TemplateVersion, Wave
 from pendel.surveys.services import template_seed_standard
 from pendel.surveys.tests.conftest import make_wave
@@ -692,6 +696,44 @@ def add_offered_products(ctx, batch):
     return add_region_products(ctx, batch)
 
 
+def _this_month(day: int = 15):
+    today = timezone.localdate()
+    return timezone.make_aware(datetime(today.year, today.month, day, 10))
+
+
+def add_my_activities(ctx, batch):
+    """Events of the advisor's in this month, of a national and of the region's own type."""
+    names = _names("Aktivitet", batch)
+    for index, name in enumerate(names):
+        region = ctx.world.region if index % 2 else None
+        kind = ActivityTypeFactory(region=region, name={"en": name})
+        member = _member(ctx.world.region, f"{name} AS")
+        activity_event(
+            member.location,
+            activity_type=kind,
+            starts=_this_month(1 + batch * ROWS + index),
+            advisors=[ctx.world.advisor, ctx.world.staff_and_contact],
+        )
+    return names
+
+
+def add_followup_members(ctx, batch):
+    names = _names("Oppfolging", batch)
+    for index, name in enumerate(names):
+        member = _member(ctx.world.region, name, advisor=ctx.world.advisor)
+        activity_plan(member.location, year=timezone.localdate().year, lines=["proposed", "held"])
+        status = ["held", "scheduled", "cancelled"][index]
+        activity_event(member.location, starts=_this_month(), status=status)
+    return names
+
+
+def add_followup_regions(ctx, batch):
+    names = add_regions_seen_by_coordinator(ctx, batch)
+    for region in Region.objects.filter(name__in=names):
+        activity_event(region=region, starts=_this_month(), status="held")
+    return names
+
+
 def _staff(name: str) -> Callable[[Context], str]:
     return lambda ctx: reverse(f"staff:{name}")
 
@@ -719,6 +761,25 @@ PAGES = [
         setup_billing,
     ),
     Page("region list", "coordinator", _staff("region_list"), add_regions_seen_by_coordinator),
+    Page("my activity calendar", "advisor", _staff("activity_calendar"), add_my_activities),
+    Page(
+        "region activity calendar",
+        "advisor",
+        lambda ctx: reverse("staff:activity_region_calendar", args=[ctx.world.region.slug]),
+        add_my_activities,
+    ),
+    Page(
+        "region activity follow-up",
+        "advisor",
+        lambda ctx: reverse("staff:activity_followup", args=[ctx.world.region.slug]),
+        add_followup_members,
+    ),
+    Page(
+        "national activity follow-up",
+        "coordinator",
+        _staff("activity_followup_national"),
+        add_followup_regions,
+    ),
     Page(
         "national overview",
         "coordinator",

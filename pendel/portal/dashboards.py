@@ -3,19 +3,29 @@ per region. Every block is a count and its first rows, in a fixed number of quer
 many rows there are; every figure about people's answers respects the minimum group size."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Case, Count, DecimalField, F, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from pendel.accounts.access import Scope
+from pendel.activities.calendars import event_url, my_events
+from pendel.activities.followup import (
+    followup_regions,
+    members_without_approved_plan,
+    national_total,
+    total_of,
+)
+from pendel.activities.models import Event
 from pendel.companies.models import Application, Membership, MembershipStatus
 from pendel.companies.selectors import (
     applications_for,
     followups_due,
     memberships_for,
     national_overview,
+    week_end,
 )
 from pendel.core.dates import earliest_today
 from pendel.invoicing.models import Invoice
@@ -81,6 +91,18 @@ def open_surveys(scope: Scope) -> tuple[int, list[SurveyStatus]]:
     return waves.count(), rows
 
 
+def activities_this_week(scope: Scope, *, user, today: date) -> Block:
+    """The events of the rest of this week (to Sunday) that this person is responsible for,
+    each with the address of its page."""
+    zone = timezone.get_current_timezone()
+    first = datetime.combine(today, time.min, tzinfo=zone)
+    after = datetime.combine(week_end(today) + timedelta(days=1), time.min, tzinfo=zone)
+    events = my_events(scope, user=user).filter(starts_at__gte=first, starts_at__lt=after)
+    events = events.exclude(status=Event.Status.CANCELLED).order_by("starts_at", "pk")
+    rows = [(event, event_url(event)) for event in events[:TOP_ROWS]]
+    return Block(count=events.count(), rows=rows)
+
+
 def advisor_start(scope: Scope, *, user) -> dict[str, Block]:
     today = earliest_today(regions_for(scope))
     members = my_members(scope, user=user)
@@ -93,6 +115,8 @@ def advisor_start(scope: Scope, *, user) -> dict[str, Block]:
         "followups": _block(followups_due(scope, today=today, advisor=user)),
         "applications": _block(applications.order_by("email_confirmed_at", "pk")),
         "overdue": _block(overdue_with_balance(scope, today)),
+        "activities": activities_this_week(scope, user=user, today=today),
+        "without_plan": _block(members_without_approved_plan(scope, year=today.year)),
         "today": today,
     }
 
@@ -199,8 +223,13 @@ def coordinator_start(scope: Scope) -> dict:
         figures.overdue_count = late.get(region.pk, {}).get("n", 0)
         figures.overdue_amount = late.get(region.pk, {}).get("amount", ZERO)
         rows.append(figures)
+    activities = [
+        (row, total_of(row)) for row in followup_regions(regions_for(scope), year=year_start.year)
+    ]
     return {
         "rows": rows,
         "statuses": list(MembershipStatus),
         "year": year_start.year,
+        "activities": activities,
+        "activities_total": national_total([row for row, _total in activities]),
     }

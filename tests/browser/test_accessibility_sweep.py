@@ -87,12 +87,17 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/documents/",
             "/staff/regions/",
             "/staff/users/",
+            "/staff/activities/calendars/",
+            "/staff/activities/calendars/regions/nedre-glomma/",
+            "/staff/activities/calendars/subscription/",
+            "/staff/activities/follow-up/nedre-glomma/",
         ],
         COORDINATOR: [
             "/staff/",
             "/staff/national/",
             "/staff/tasks/",
             f"/staff/members/{member.pk}/billing/",
+            "/staff/activities/follow-up/",
         ],
         CONTACT: [
             "/company/",

@@ -64,6 +64,9 @@ class Access(StrEnum):
     INVITED = "the invited account, logged in, with the link from its mail"
     ADMIN = "Django admin: superusers only"
     NOBODY = "nobody in production (in development mode: staff, pendel/core/tests/test_outbox.py)"
+    # Filled with a key that is nobody's: 404 for every visitor (the calendar feed's own
+    # secrets are tested in pendel/activities/tests/test_calendar_feed.py).
+    SECRET = "whoever holds the secret address, no login"
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,15 @@ RULES: dict[str, Rule] = {
     "staff:invoice_check": region("invoice"),
     "staff:seller_profile": region(),
     "staff:billing_settings": region("organisation"),
+    "staff:activity_calendar": STAFF,
+    "staff:activity_region_calendar": region(),
+    "staff:activity_calendar_subscription": STAFF,
+    "staff:activity_calendar_subscription_revoke": STAFF,
+    "staff:activity_followup_national": COORDINATOR,
+    "staff:activity_followup": region(),
+    "staff:activity_followup_export": region(),
+    "calendar:feed": Rule(Access.SECRET),
+    "calendar:region_feed": Rule(Access.SECRET),
     "company:home": CONTACT,
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
@@ -308,7 +320,7 @@ def expected(rule: Rule, visitor: Visitor, tenant: str | None) -> str:
     access = rule.access
     if access is Access.PUBLIC or access is Access.TOKEN:
         return ALLOWED
-    if access is Access.NOBODY:
+    if access is Access.NOBODY or access is Access.SECRET:
         return REFUSED
     if access is Access.ADMIN:
         return ALLOWED if getattr(visitor.user, "is_superuser", False) else TO_ADMIN_LOGIN
