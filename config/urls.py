@@ -35,11 +35,8 @@ staff_patterns = [
     *catalogue_urls.staff_patterns,
     *orders_urls.staff_patterns,
     *invoicing_urls.staff_patterns,
-<<<<<<< HEAD
     *climate_urls.staff_patterns,
-=======
     *activities_followup_urls.staff_patterns,
->>>>>>> h15follow
 ]
 company_patterns = [
     *portal_urls.company_patterns,
