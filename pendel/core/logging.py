@@ -13,10 +13,11 @@ import re
 
 HIDDEN = "[hidden]"
 
-# /s/<token>/…, /accounts/password/reset/<uid>/<token>/, /accounts/invitation/<uid>/<token>/
-# (Django's own "set-password" step after the link carries no secret).
+# /s/<token>/…, /accounts/password/reset/<uid>/<token>/, /accounts/invitation/<uid>/<token>/,
+# /activities/cancel/<token>/ (Django's own "set-password" step after the link carries no
+# secret).
 _PATH_SECRETS = re.compile(
-    r"(?P<keep>/s/|/accounts/(?:password/reset|invitation)/[^/\s?#\"']+/)"
+    r"(?P<keep>/s/|/activities/cancel/|/accounts/(?:password/reset|invitation)/[^/\s?#\"']+/)"
     r"(?!set-password(?:[/?#\s\"']|$))[^/\s?#\"']+"
 )
 _QUERY_SECRETS = re.compile(
