@@ -1,0 +1,64 @@
+"""Builders for the event and sign-up tests: a location whose baseline survey has closed, a
+bike check with ten places, sign-ups through the service."""
+
+import io
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from pendel.activities.factories import ActivityTypeFactory, EventFactory
+from pendel.activities.signups import signup_create
+from pendel.surveys.models import Wave
+
+
+def baseline(location, *, closed: bool = True, closes_in_days: int = -1) -> Wave:
+    today = timezone.localdate()
+    return Wave.objects.create(
+        location=location,
+        kind=Wave.Kind.BASELINE,
+        opens_on=today - timedelta(days=20),
+        closes_on=today + timedelta(days=closes_in_days),
+        dispatched_at=timezone.now() - timedelta(days=20),
+        closed_at=timezone.now() if closed else None,
+    )
+
+
+def bike_check(**fields):
+    return ActivityTypeFactory(
+        code=fields.pop("code", "bike-check"),
+        name={"nb": "Sykkelsjekk", "en": "Bike check", "sv": "Cykelkoll", "nl": "Fietscheck"},
+        capacity=10,
+        **fields,
+    )
+
+
+def event_for(location, *, capacity=10, days=14, **fields):
+    starts = fields.pop("starts_at", timezone.now() + timedelta(days=days))
+    return EventFactory(
+        location=location,
+        activity_type=fields.pop("activity_type", None) or bike_check(),
+        capacity=capacity,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        signup_code=fields.pop("signup_code", f"code-{location.pk}-{days}"),
+        **fields,
+    )
+
+
+def sign_up(event, number: int, *, consent=True, language="nb"):
+    signup, _created = signup_create(
+        event=event,
+        name=f"Ansatt {number}",
+        email=f"ansatt{number}@example.com",
+        consent=consent,
+        language=language,
+    )
+    return signup
+
+
+def png(size=(40, 20), name="photo.png") -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", size, (0, 90, 160)).save(out, format="PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
