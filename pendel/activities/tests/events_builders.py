@@ -8,8 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from pendel.activities.events import event_photo_add
 from pendel.activities.factories import ActivityTypeFactory, EventFactory
+from pendel.activities.models import SignUp
 from pendel.activities.signups import signup_create
+from pendel.core.tokens import new_token, token_hash
 from pendel.surveys.models import Wave
 
 
@@ -62,3 +65,24 @@ def png(size=(40, 20), name="photo.png") -> SimpleUploadedFile:
     out = io.BytesIO()
     Image.new("RGB", size, (0, 90, 160)).save(out, format="PNG")
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
+def matrix_objects(location, advisor) -> dict:
+    """One event of the tenant's location, with a photo (consent given) and a sign-up whose
+    cancel link is known: the access matrix fills the URLs of events with them."""
+    event = event_for(
+        location,
+        activity_type=bike_check(code=f"bike-check-{location.pk}"),
+        signup_code=f"matrix-{location.pk}",
+        photo_consent=True,
+    )
+    photo = event_photo_add(actor=advisor, event=event, upload=png())
+    signup = sign_up(event, location.pk)
+    token = new_token()
+    SignUp.objects.filter(pk=signup.pk).update(cancel_token_hash=token_hash(token))
+    return {
+        "event": event.pk,
+        "photo": photo.pk,
+        "signup_code": event.signup_code,
+        "cancel_token": token,
+    }
