@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from pendel.accounts.factories import UserFactory
 from pendel.accounts.models import Role
+from pendel.activities.tests import events_builders as activities
 from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
 from pendel.catalogue.services import product_save
 from pendel.catalogue.tests.builders import national
@@ -692,6 +693,18 @@ def add_offered_products(ctx, batch):
     return add_region_products(ctx, batch)
 
 
+def add_events(ctx, batch):
+    return activities.query_count_events(ctx.world.location, ctx.world.advisor, batch, ROWS)
+
+
+def setup_event(ctx):
+    ctx.extra["event"] = activities.event_for(ctx.world.location, capacity=2 * ROWS)
+
+
+def add_signups(ctx, batch):
+    return activities.query_count_signups(ctx.extra["event"], batch, ROWS)
+
+
 def _staff(name: str) -> Callable[[Context], str]:
     return lambda ctx: reverse(f"staff:{name}")
 
@@ -876,6 +889,22 @@ PAGES = [
         _company("invoice_list"),
         add_company_invoices,
         setup_billing,
+    ),
+    Page("staff activities", "advisor", _staff("event_list"), add_events),
+    Page(
+        "staff activity",
+        "advisor",
+        lambda ctx: reverse("staff:event_detail", args=[ctx.extra["event"].pk]),
+        add_signups,
+        setup_event,
+    ),
+    Page("Min side activities", "contact", _company("event_list"), add_events),
+    Page(
+        "Min side activity",
+        "contact",
+        lambda ctx: reverse("company:event_detail", args=[ctx.extra["event"].pk]),
+        add_signups,
+        setup_event,
     ),
 ]
 

@@ -86,3 +86,27 @@ def matrix_objects(location, advisor) -> dict:
         "signup_code": event.signup_code,
         "cancel_token": token,
     }
+
+
+# --- for tests/test_query_counts.py: each adds a batch of rows, returns what the page shows ---
+def query_count_events(location, advisor, batch: int, rows: int) -> list[str]:
+    """`rows` events at the location, each with a sign-up and an advisor."""
+    shown = []
+    for n in range(rows):
+        place = f"Rom {batch}-{n}"
+        event = event_for(
+            location,
+            activity_type=bike_check(code=f"qc-{location.pk}-{batch}-{n}"),
+            signup_code=f"qc-{location.pk}-{batch}-{n}",
+            place=place,
+        )
+        event.advisors.add(advisor)
+        sign_up(event, batch * 100 + n)
+        shown.append(place)
+    return shown
+
+
+def query_count_signups(event, batch: int, rows: int) -> list[str]:
+    """`rows` more sign-ups of the event (the last ones on the waiting list)."""
+    people = [sign_up(event, 1000 + batch * 100 + n) for n in range(rows)]
+    return [person.name for person in people]
