@@ -87,6 +87,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/documents/",
             "/staff/regions/",
             "/staff/users/",
+            "/staff/activities/events/",
         ],
         COORDINATOR: [
             "/staff/",
@@ -104,6 +105,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/company/documents/",
             "/company/contacts/",
             "/company/billing/",
+            "/company/activities/events/",
         ],
         None: ["/", "/programmes/nedre-glomma/", "/programmes/overijssel/join/"],
     }
