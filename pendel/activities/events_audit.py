@@ -16,10 +16,6 @@ class EventsAction(models.TextChoices):
     PHOTO_CONSENT = "event.photo_consent", _("Photo consent changed.")
 
 
-def _named(text: str):
-    return lambda changes: text % {"activity": changes.get("activity", "")}
-
-
 register_actions(
     EventsAction,
     sentences={

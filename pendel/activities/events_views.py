@@ -45,6 +45,9 @@ logger = logging.getLogger(__name__)
 
 
 def signup_link(event: Event) -> str:
+    """The public sign-up address; "" for an event made without a code (no sign-up)."""
+    if not event.signup_code:
+        return ""
     return settings.SITE_URL + reverse("portal:event_signup", args=[event.signup_code])
 
 

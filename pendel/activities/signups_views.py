@@ -76,7 +76,7 @@ def event_signup(request, code: str):
         )
         return _page(request, event, form, status=429)
     try:
-        signup, _created = signup_create(
+        signup, created = signup_create(
             event=event,
             name=data["name"],
             email=data["email"],
@@ -87,7 +87,7 @@ def event_signup(request, code: str):
         apply_validation_error(form, error)
         return _page(request, event, form, status=400)
     _remember(request, signup)
-    if not _created:
+    if not created:
         request.session["activity_signup_again"] = signup.pk
     return redirect("portal:event_signed_up", code=code)
 

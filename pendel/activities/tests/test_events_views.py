@@ -152,3 +152,10 @@ def test_the_list_filters_past_and_status(client, world, events):
     detail = reverse("staff:event_detail", args=[events["A"].pk])
     assert detail not in upcoming and detail in past
     assert detail not in client.get(url, {"when": "past", "status": "cancelled"}).content.decode()
+
+
+def test_an_event_made_without_a_sign_up_code_shows_no_link(client, world):
+    event = event_for(world.location, signup_code=None)
+    response = page(client, world.advisor, "staff:event_detail", event.pk)
+    assert response.status_code == 200
+    assert "Sign-up is closed for this activity." in response.content.decode()
