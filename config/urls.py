@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
 from pendel.accounts.access import coordinator_required, staff_only_or_404
+from pendel.activities import events_urls
 from pendel.activities import followup_urls as activities_followup_urls
 from pendel.catalogue import urls as catalogue_urls
 from pendel.climate import urls as climate_urls
@@ -37,6 +38,7 @@ staff_patterns = [
     *invoicing_urls.staff_patterns,
     *climate_urls.staff_patterns,
     *activities_followup_urls.staff_patterns,
+    *events_urls.staff_patterns,
 ]
 company_patterns = [
     *portal_urls.company_patterns,
@@ -49,11 +51,13 @@ company_patterns = [
     *orders_urls.company_patterns,
     *invoicing_urls.company_patterns,
     *climate_urls.company_patterns,
+    *events_urls.company_patterns,
 ]
 public_patterns = [
     *portal_urls.public_patterns,
     *companies_urls.public_patterns,
     *regions_urls.public_patterns,
+    *events_urls.public_patterns,
 ]
 
 urlpatterns = [

@@ -22,6 +22,7 @@ from django.utils import timezone
 from pendel.accounts.factories import UserFactory
 from pendel.accounts.models import Role
 from pendel.activities.factories import ActivityTypeFactory
+from pendel.activities.tests import events_builders as activities
 from pendel.activities.tests.builders import event as activity_event
 from pendel.activities.tests.builders import plan as activity_plan
 from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
@@ -734,6 +735,18 @@ def add_followup_regions(ctx, batch):
     return names
 
 
+def add_events(ctx, batch):
+    return activities.query_count_events(ctx.world.location, ctx.world.advisor, batch, ROWS)
+
+
+def setup_event(ctx):
+    ctx.extra["event"] = activities.event_for(ctx.world.location, capacity=2 * ROWS)
+
+
+def add_signups(ctx, batch):
+    return activities.query_count_signups(ctx.extra["event"], batch, ROWS)
+
+
 def _staff(name: str) -> Callable[[Context], str]:
     return lambda ctx: reverse(f"staff:{name}")
 
@@ -937,6 +950,22 @@ PAGES = [
         _company("invoice_list"),
         add_company_invoices,
         setup_billing,
+    ),
+    Page("staff activities", "advisor", _staff("event_list"), add_events),
+    Page(
+        "staff activity",
+        "advisor",
+        lambda ctx: reverse("staff:event_detail", args=[ctx.extra["event"].pk]),
+        add_signups,
+        setup_event,
+    ),
+    Page("Min side activities", "contact", _company("event_list"), add_events),
+    Page(
+        "Min side activity",
+        "contact",
+        lambda ctx: reverse("company:event_detail", args=[ctx.extra["event"].pk]),
+        add_signups,
+        setup_event,
     ),
 ]
 

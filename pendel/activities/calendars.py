@@ -14,13 +14,13 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from pendel.accounts.access import Scope
 from pendel.activities.models import Event
 from pendel.core.dates import add_months, month_value
 
-EVENT_PAGE = "staff:activity_event_detail"
+EVENT_PAGE = "staff:event_detail"
 
 
 def events_in_scope(scope: Scope) -> QuerySet[Event]:
@@ -47,14 +47,8 @@ def local_start(event: Event) -> datetime:
 
 
 def event_url(event: Event) -> str:
-    """The page of the event; the region's calendar at its month while there is none."""
-    try:
-        return reverse(EVENT_PAGE, args=[event.pk])
-    except NoReverseMatch:
-        month = month_value(local_start(event).date())
-        return reverse("staff:activity_region_calendar", args=[event.region.slug]) + (
-            f"?month={month}"
-        )
+    """The page of the event in the back office."""
+    return reverse(EVENT_PAGE, args=[event.pk])
 
 
 # --- the month as an agenda by week -----------------------------------------------------------

@@ -363,6 +363,9 @@ class SignUp(models.Model):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
     consent_contact = models.BooleanField(_("may be contacted about this activity"), default=False)
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, help_text=_("The language of their mail.")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, db_index=True)
     cancel_token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)

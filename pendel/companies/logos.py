@@ -1,22 +1,14 @@
-"""A member's logo: checked by what the file is, not by its name, and stored re-encoded.
-
-Only PNG, JPEG and WebP are taken (SVG can carry scripts; it is refused with the rest).
-The size in bytes and in pixels is checked before the image is decoded, so a small file
-that unpacks into a huge image (a decompression bomb) is refused without being unpacked.
-The stored logo is a new PNG, drawn into a bounded box: no metadata (EXIF, location, ICC
-comments) of the upload survives, and the public pages get a small, predictable file."""
-
-import io
+"""A member's logo: checked and re-encoded by pendel/core/images.py, stored as a PNG of at
+most LOGO_BOX, so the public pages get a small, predictable file."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.utils.translation import gettext
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from pendel.core.images import IMAGE_MAX_PIXELS, image_from_upload
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
-LOGO_MAX_PIXELS = 25_000_000  # 5000 × 5000: more is no logo, and too much to unpack
+LOGO_MAX_PIXELS = IMAGE_MAX_PIXELS
 LOGO_BOX = (600, 300)
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
 
 
 def _refuse() -> ValidationError:
@@ -26,60 +18,13 @@ def _refuse() -> ValidationError:
     )
 
 
-def _too_many_pixels() -> ValidationError:
-    return ValidationError(
-        gettext("The image is too large: at most %(pixels)s million pixels.")
-        % {"pixels": LOGO_MAX_PIXELS // 1_000_000},
-        code="too_many_pixels",
-    )
-
-
-def _opened(data: bytes) -> Image.Image:
-    """The image header read (nothing decoded yet), or a refusal."""
-    try:
-        image = Image.open(io.BytesIO(data), formats=sorted(LOGO_FORMATS))
-    except Image.DecompressionBombError:  # Pillow's own limit, far above ours
-        raise _too_many_pixels() from None
-    except (UnidentifiedImageError, OSError, ValueError):
-        raise _refuse() from None
-    width, height = image.size
-    if width * height > LOGO_MAX_PIXELS:
-        raise _too_many_pixels()
-    return image
-
-
-def _complete(data: bytes, image_format: str) -> bool:
-    """Whether the file ends as its format says a whole file ends. Pillow alone cannot be
-    trusted with this: WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES when it
-    is imported, after which a truncated file loads without an error."""
-    if image_format == "PNG":
-        return b"IEND" in data[-16:]
-    if image_format == "JPEG":
-        return b"\xff\xd9" in data[-1024:]
-    if image_format == "WEBP":
-        return len(data) >= 12 and int.from_bytes(data[4:8], "little") + 8 <= len(data)
-    return False
-
-
-def logo_from_upload(upload) -> ContentFile:
+def logo_from_upload(upload):
     """The upload as a new PNG of at most LOGO_BOX, or a ValidationError saying why not."""
-    if upload.size > LOGO_MAX_BYTES:
-        raise ValidationError(
-            gettext("The file is too large: at most %(megabytes)s MB.")
-            % {"megabytes": LOGO_MAX_BYTES // (1024 * 1024)},
-            code="too_large",
-        )
-    data = upload.read(LOGO_MAX_BYTES + 1)
-    image = _opened(data)
-    if not _complete(data, image.format):
-        raise _refuse()
-    try:
-        image.load()  # a truncated or corrupt file fails here
-        image = ImageOps.exif_transpose(image)
-        image = image.convert("RGBA")
-        image.thumbnail(LOGO_BOX, Image.Resampling.LANCZOS)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise _refuse() from None
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return ContentFile(out.getvalue(), name="logo.png")
+    return image_from_upload(
+        upload,
+        max_bytes=LOGO_MAX_BYTES,
+        box=LOGO_BOX,
+        output="PNG",
+        name="logo.png",
+        refuse=_refuse,
+    )

@@ -13,11 +13,13 @@ import re
 
 HIDDEN = "[hidden]"
 
-# /s/<token>/…, /accounts/password/reset/<uid>/<token>/, /accounts/invitation/<uid>/<token>/
-# (Django's own "set-password" step after the link carries no secret), and the activity
-# calendars' subscription feed, /calendar/<secret>.ics and /calendar/<secret>/<region>.ics.
+# /s/<token>/…, /accounts/password/reset/<uid>/<token>/, /accounts/invitation/<uid>/<token>/,
+# /activities/cancel/<token>/ (Django's own "set-password" step after the link carries no
+# secret), and the activity calendars' subscription feed, /calendar/<secret>.ics and
+# /calendar/<secret>/<region>.ics.
 _PATH_SECRETS = re.compile(
-    r"(?P<keep>/s/|/calendar/|/accounts/(?:password/reset|invitation)/[^/\s?#\"']+/)"
+    r"(?P<keep>/s/|/calendar/|/activities/cancel/"
+    r"|/accounts/(?:password/reset|invitation)/[^/\s?#\"']+/)"
     r"(?!set-password(?:[/?#\s\"']|$))[^/\s?#\"']+"
 )
 _QUERY_SECRETS = re.compile(

@@ -5,15 +5,13 @@ invoices, and moved on in that same transaction. If anything fails, the transact
 back and the numbers were never taken: no gaps. Two issuers (two runs, a run and a credit
 note, a retried task) queue on the row, so no number is given twice.
 
-PostgreSQL: SELECT … FOR UPDATE on the row; the second transaction waits, then reads what
-the first committed (READ COMMITTED takes a new snapshot per statement).
-SQLite: SELECT … FOR UPDATE does not exist, but the project opens every transaction with
-BEGIN IMMEDIATE (settings.py), which takes the database's write lock at once; the second
-writer waits for the first to commit (the busy timeout), which serialises the same way.
+The lock is pendel/core/locks.py's (FOR UPDATE on PostgreSQL, the IMMEDIATE transaction's
+write lock on SQLite).
 """
 
 from django.db import transaction
 
+from pendel.core.locks import row_lock
 from pendel.invoicing.models import InvoiceCounter
 
 
@@ -22,7 +20,7 @@ def counter_lock(region_id: int) -> InvoiceCounter:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Invoice numbers are taken inside the issuing transaction.")
     InvoiceCounter.objects.bulk_create([InvoiceCounter(region_id=region_id)], ignore_conflicts=True)
-    return InvoiceCounter.objects.select_for_update().get(region_id=region_id)
+    return row_lock(InvoiceCounter.objects, region_id=region_id)
 
 
 def counter_take(counter: InvoiceCounter, count: int) -> list[int]:

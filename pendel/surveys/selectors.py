@@ -137,6 +137,21 @@ def baseline_closed(location) -> bool:
     ).exists()
 
 
+def baseline_wave_open(location) -> Wave | None:
+    """The location's baseline survey that has been sent and is not closed yet (its
+    `closes_on` says when other activities may start); None when none has been sent."""
+    return (
+        Wave.objects.filter(
+            location=location,
+            kind=Wave.Kind.BASELINE,
+            dispatched_at__isnull=False,
+            closed_at__isnull=True,
+        )
+        .order_by("closes_on")
+        .first()
+    )
+
+
 def survey_settings_for(region) -> SurveySettings:
     """The region's survey settings, created with the defaults the first time."""
     settings, _created = SurveySettings.objects.get_or_create(region=region)

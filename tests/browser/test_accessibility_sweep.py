@@ -91,6 +91,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/activities/calendars/regions/nedre-glomma/",
             "/staff/activities/calendars/subscription/",
             "/staff/activities/follow-up/nedre-glomma/",
+            "/staff/activities/events/",
         ],
         COORDINATOR: [
             "/staff/",
@@ -109,6 +110,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/company/documents/",
             "/company/contacts/",
             "/company/billing/",
+            "/company/activities/events/",
         ],
         None: ["/", "/programmes/nedre-glomma/", "/programmes/overijssel/join/"],
     }

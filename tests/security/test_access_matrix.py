@@ -29,6 +29,7 @@ from PIL import Image
 
 from config import urls as config_urls
 from pendel.accounts.models import Role
+from pendel.activities.tests import events_builders as activities
 from pendel.catalogue.models import Product, VatRate
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
@@ -239,6 +240,14 @@ RULES: dict[str, Rule] = {
     "staff:activity_followup_export": region(),
     "calendar:feed": Rule(Access.SECRET),
     "calendar:region_feed": Rule(Access.SECRET),
+    "staff:event_list": STAFF,
+    "staff:event_schedule": STAFF,
+    "staff:event_detail": region("event"),
+    "staff:event_cancel": region("event"),
+    "staff:event_attendance": region("event"),
+    "staff:event_held": region("event"),
+    "staff:event_photo_add": region("event"),
+    "staff:event_photo": region("photo"),
     "company:home": CONTACT,
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
@@ -280,6 +289,15 @@ RULES: dict[str, Rule] = {
     "company:invoice_pdf": company("invoice"),
     "company:invoice_xml": company("invoice"),
     "company:invoice_specification": company("invoice"),
+    "company:event_list": CONTACT,
+    "company:event_detail": company("event"),
+    "company:event_poster": company("event"),
+    "company:event_photo_consent": company("event"),
+    "company:event_photo": company("photo"),
+    # The sign-up code names the event, not a person; the cancel token one sign-up (A's).
+    "portal:event_signup": PUBLIC,
+    "portal:event_signed_up": PUBLIC,
+    "portal:signup_cancel": PUBLIC,
     "survey:start": TOKEN,
     "survey:language": TOKEN,
     "survey:done": TOKEN,
@@ -418,6 +436,8 @@ def fill(route: Route, rule: Rule, objects: dict, *, month: str = "2026-03") -> 
             "file_format": "pdf",
             "uidb64": "MQ",
             "key": "not-a-real-invitation",
+            "code": objects.get("signup_code"),
+            "cancel_token": objects.get("cancel_token"),
         }
         if route.namespace == "accounts":
             values["token"] = "set-password"
@@ -508,6 +528,7 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         "ticket": ticket_order.tickets.first().pk,
         "handoff_key": key_.pk,
         "organisation": location.organisation_id,
+        **activities.matrix_objects(location, advisor),
     }
 
 

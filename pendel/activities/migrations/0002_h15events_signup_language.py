@@ -1,0 +1,18 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("activities", "0001_activities")]
+
+    operations = [
+        migrations.AddField(
+            model_name="signup",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                help_text="The language of their mail.",
+                max_length=8,
+                verbose_name="language",
+            ),
+        ),
+    ]
