@@ -229,15 +229,22 @@ def _check_complete(plan: ActivityPlan) -> None:
         )
 
 
-def _claim(plan: ActivityPlan, old: str, new: str, done_already: str, **fields) -> ActivityPlan:
-    """Move the plan from `old` to `new` exactly once; a second attempt is told so."""
+def _claim(plan: ActivityPlan, old: str, new: str, **fields) -> ActivityPlan:
+    """Move the plan from `old` to `new` exactly once; a second attempt is told what
+    became of it."""
     claimed = ActivityPlan.objects.filter(pk=plan.pk, status=old).update(
         status=new, updated_at=timezone.now(), **fields
     )
-    if claimed != 1:
-        raise ValidationError(done_already)
     plan.refresh_from_db()
+    if claimed != 1:
+        raise ValidationError(_status_now(plan))
     return plan
+
+
+def _status_now(plan: ActivityPlan) -> str:
+    if plan.status == Status.SUBMITTED:
+        return gettext("The plan has already been sent to your advisor.")
+    return _not_with_advisor(plan)
 
 
 @transaction.atomic
@@ -245,15 +252,10 @@ def plan_submit(*, plan: ActivityPlan, actor) -> ActivityPlan:
     """The contact person sends the draft to the advisor, who gets a mail."""
     plan = _locked(plan)
     if plan.status != Status.DRAFT:
-        raise ValidationError(gettext("The plan has already been sent to your advisor."))
+        raise ValidationError(_status_now(plan))
     _check_complete(plan)
     plan = _claim(
-        plan,
-        Status.DRAFT,
-        Status.SUBMITTED,
-        gettext("The plan has already been sent to your advisor."),
-        submitted_at=timezone.now(),
-        submitted_by=actor,
+        plan, Status.DRAFT, Status.SUBMITTED, submitted_at=timezone.now(), submitted_by=actor
     )
     _audit(actor=actor, action=PlansAction.PLAN_SUBMITTED, target=plan, plan=plan)
     _mail_advisors(plan)
@@ -264,12 +266,12 @@ def plan_submit(*, plan: ActivityPlan, actor) -> ActivityPlan:
 def plan_approve(*, plan: ActivityPlan, actor, comment: str | None = None) -> ActivityPlan:
     plan = _locked(plan)
     if plan.status != Status.SUBMITTED:
-        raise ValidationError(_not_with_advisor(plan))
+        raise ValidationError(_status_now(plan))
     _check_complete(plan)
     fields = {"approved_at": timezone.now(), "approved_by": actor}
     if comment is not None:
         fields["advisor_comment"] = comment.strip()
-    plan = _claim(plan, Status.SUBMITTED, Status.APPROVED, _not_with_advisor(plan), **fields)
+    plan = _claim(plan, Status.SUBMITTED, Status.APPROVED, **fields)
     _audit(actor=actor, action=PlansAction.PLAN_APPROVED, target=plan, plan=plan)
     _mail_contacts(plan, "plan_approved")
     return plan
@@ -283,10 +285,8 @@ def plan_return(*, plan: ActivityPlan, actor, comment: str) -> ActivityPlan:
         raise ValidationError({"advisor_comment": gettext("Say what the company should change.")})
     plan = _locked(plan)
     if plan.status != Status.SUBMITTED:
-        raise ValidationError(_not_with_advisor(plan))
-    plan = _claim(
-        plan, Status.SUBMITTED, Status.DRAFT, _not_with_advisor(plan), advisor_comment=comment
-    )
+        raise ValidationError(_status_now(plan))
+    plan = _claim(plan, Status.SUBMITTED, Status.DRAFT, advisor_comment=comment)
     _audit(actor=actor, action=PlansAction.PLAN_RETURNED, target=plan, plan=plan)
     _mail_contacts(plan, "plan_returned")
     return plan
