@@ -387,7 +387,7 @@ TYPES = [
         {
             "nb": (
                 "Reisevaneundersøkelse",
-                "Den obligatoriske undersøkelsen av de ansattes reisevaner: førmålingen "
+                "Den obligatoriske undersøkelsen av de ansattes reisevaner: nullpunktsmålingen "
                 "kommer før alle andre aktiviteter, deretter én gang i året.",
             ),
             "en": (
