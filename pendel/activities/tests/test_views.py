@@ -187,3 +187,11 @@ def test_the_national_catalogue_is_seeded_in_four_languages(db):
     assert national_type("ebike-trial").name["nb"] == "Smaksprøver på elsykler"
     assert national_type("ebike-trial").leads_to.code == "ebike-leasing"
     assert list(national.filter(is_survey=True).values_list("code", flat=True)) == ["travel-survey"]
+
+
+def test_min_sides_start_page_links_this_years_plan_with_its_status(client, world, member):
+    plan_with_lines(world.location, YEAR, [("stand", 4)], status=ActivityPlan.Status.SUBMITTED)
+    client.force_login(world.contact)
+    page = client.get(reverse("company:home")).content.decode()
+    assert f'href="{plan_url(world.location)}"' in page
+    assert "Sent to the advisor" in page and "2 activities chosen." in page
