@@ -6,8 +6,7 @@ from django.urls import include, path
 
 from pendel.accounts import urls as accounts_urls
 from pendel.accounts.access import coordinator_required, staff_only_or_404
-from pendel.activities import events_urls
-from pendel.activities import followup_urls as activities_followup_urls
+from pendel.activities import urls as activities_urls
 from pendel.catalogue import urls as catalogue_urls
 from pendel.climate import urls as climate_urls
 from pendel.companies import urls as companies_urls
@@ -37,8 +36,7 @@ staff_patterns = [
     *orders_urls.staff_patterns,
     *invoicing_urls.staff_patterns,
     *climate_urls.staff_patterns,
-    *activities_followup_urls.staff_patterns,
-    *events_urls.staff_patterns,
+    *activities_urls.staff_patterns,
 ]
 company_patterns = [
     *portal_urls.company_patterns,
@@ -51,13 +49,13 @@ company_patterns = [
     *orders_urls.company_patterns,
     *invoicing_urls.company_patterns,
     *climate_urls.company_patterns,
-    *events_urls.company_patterns,
+    *activities_urls.company_patterns,
 ]
 public_patterns = [
     *portal_urls.public_patterns,
     *companies_urls.public_patterns,
     *regions_urls.public_patterns,
-    *events_urls.public_patterns,
+    *activities_urls.public_patterns,
 ]
 
 urlpatterns = [
@@ -71,6 +69,6 @@ urlpatterns = [
     path("company/", include((company_patterns, "company"))),
     path("s/", include((surveys_urls.survey_patterns, "survey"))),
     # The activity calendars' subscription feed: no login, the secret in the address.
-    path("calendar/", include((activities_followup_urls.feed_patterns, "calendar"))),
+    path("calendar/", include((activities_urls.feed_patterns, "calendar"))),
     path("admin/", admin.site.urls),
 ]

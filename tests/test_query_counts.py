@@ -22,10 +22,13 @@ from django.utils import timezone
 from pendel.accounts.factories import UserFactory
 from pendel.accounts.models import Role
 from pendel.activities.factories import ActivityTypeFactory
+from pendel.activities.models import ActivityType, PlannedActivity
+from pendel.activities.tests import builders as plan_builders
 from pendel.activities.tests import events_builders as activities
-from pendel.activities.tests.builders import event as activity_event
-from pendel.activities.tests.builders import plan as activity_plan
+from pendel.activities.tests.followup_builders import event as activity_event
+from pendel.activities.tests.followup_builders import plan as activity_plan
 from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
+from pendel.catalogue.seed import catalogue_seed_national
 from pendel.catalogue.services import product_save
 from pendel.catalogue.tests.builders import national
 from pendel.companies.factories import LocationFactory, OrganisationFactory
@@ -718,6 +721,29 @@ def add_my_activities(ctx, batch):
     return names
 
 
+def add_activity_plans(ctx, batch):
+    names = _names("Planlegger", batch)
+    for name in names:
+        membership = _member(ctx.world.region, name, advisor=ctx.world.advisor)
+        plan_builders.plan_with_lines(membership.location, 2027, [("stand", 4), ("bike-check", 5)])
+    return names
+
+
+def add_own_activity_types(ctx, batch):
+    names = _names("Lokal aktivitet", batch)
+    for index, name in enumerate(names):
+        ActivityType.objects.create(
+            code=f"local-{batch}-{index}",
+            region=ctx.world.region,
+            name={"en": name},
+            description={"en": "Lokal"},
+            goal="inform",
+            duration_minutes=60,
+            leads_to=national("company-ticket"),
+        )
+    return names
+
+
 def add_followup_members(ctx, batch):
     names = _names("Oppfolging", batch)
     for index, name in enumerate(names):
@@ -745,6 +771,37 @@ def setup_event(ctx):
 
 def add_signups(ctx, batch):
     return activities.query_count_signups(ctx.extra["event"], batch, ROWS)
+
+
+def setup_activity_plan(ctx):
+    year = timezone.localdate().year
+    plan_builders.member_with_baseline(
+        ctx.world.location, closes_on=date(year, 3, 12), closed=False
+    )
+    ctx.extra["plan"] = plan_builders.plan_with_lines(ctx.world.location, year, [])
+
+
+def add_plan_lines(ctx, batch):
+    names = _names("Planlagt", batch)
+    for index, name in enumerate(names):
+        kind = ActivityType.objects.create(
+            code=f"planned-{batch}-{index}",
+            region=ctx.world.region,
+            name={"en": name},
+            goal="inform",
+            duration_minutes=60,
+        )
+        PlannedActivity.objects.create(plan=ctx.extra["plan"], activity_type=kind, month=index + 1)
+    return names
+
+
+def add_own_plans(ctx, batch):
+    names = _names("Planfilial", batch)
+    for name in names:
+        location = _own_location(ctx, name)
+        Membership.objects.create(location=location, status="active")
+        plan_builders.plan_with_lines(location, timezone.localdate().year, [("stand", 4)])
+    return names
 
 
 def _staff(name: str) -> Callable[[Context], str]:
@@ -919,8 +976,34 @@ PAGES = [
         add_overdue_invoices,
         setup_billing,
     ),
+    Page("activity plans", "advisor", _staff("activity_plan_list"), add_activity_plans),
+    Page(
+        "activity catalogue",
+        "advisor",
+        _staff("activity_type_list"),
+        add_own_activity_types,
+        lambda ctx: catalogue_seed_national(),
+    ),
+    Page(
+        "activity plan detail",
+        "advisor",
+        lambda ctx: reverse("staff:activity_plan_detail", args=[ctx.extra["plan"].pk]),
+        add_plan_lines,
+        setup_activity_plan,
+    ),
     # Min side
     Page("Min side start", "contact", _company("home"), add_own_memberships),
+    Page("Min side activity plans", "contact", _company("activity_plan_list"), add_own_plans),
+    Page(
+        "Min side activity plan",
+        "contact",
+        lambda ctx: (
+            reverse("company:activity_plan", args=[ctx.world.location.pk])
+            + f"?year={ctx.extra['plan'].year}"
+        ),
+        add_plan_lines,
+        setup_activity_plan,
+    ),
     Page(
         "Min side next steps",
         "contact",

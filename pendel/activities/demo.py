@@ -10,8 +10,10 @@ Idempotent: the national activity types are found by code, the rules and plans b
 location and year, and a region that has any event gets no new ones."""
 
 from datetime import datetime, time, timedelta
+from importlib import import_module
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -31,6 +33,7 @@ from pendel.core.dates import region_today
 from pendel.core.tokens import new_token, token_hash
 from pendel.regions.models import Region
 
+CATALOGUE_MIGRATION = "pendel.activities.migrations.0002_h15plans_national_catalogue"
 DUAL_ROLE = "mari.dahl@pendel.demo"  # pendel/portal/demo.py's advisor who is contact too
 
 # code: (goal, minutes, capacity, is_survey, names, month in the plan)
@@ -56,7 +59,7 @@ TYPES = {
         {"nb": "Sykkelsjekk", "en": "Bike check", "sv": "Cykelservice", "nl": "Fietscheck"},
         5,
     ),
-    "e-bike-trial": (
+    "ebike-trial": (
         Goal.MOTIVATE,
         240,
         20,
@@ -104,6 +107,9 @@ def _text(key: str, language: str) -> str:
 
 
 def _types() -> dict[str, ActivityType]:
+    """The national types the demo uses: the catalogue's data migration's rows (seeded again
+    here so that its links to catalogue products, made after the migration, are filled in)."""
+    import_module(CATALOGUE_MIGRATION).seed_national_types(apps)
     types = {}
     for order, (code, (goal, minutes, capacity, survey, names, _month)) in enumerate(TYPES.items()):
         types[code], _made = ActivityType.objects.get_or_create(
@@ -212,10 +218,10 @@ def _events(region, members, plans, types, advisors) -> None:
     full = _event(
         region,
         location=first.location,
-        kind=types["e-bike-trial"],
+        kind=types["ebike-trial"],
         days=3,
         advisors=advisors,
-        line=lines["e-bike-trial"],
+        line=lines["ebike-trial"],
         place=place,
         capacity=10,
     )
@@ -233,7 +239,7 @@ def _events(region, members, plans, types, advisors) -> None:
     _event(
         region,
         location=None,
-        kind=types["e-bike-trial"],
+        kind=types["ebike-trial"],
         days=16,
         advisors=advisors[:1],
         place=_text("open_place", language),

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 
 from pendel.accounts.access import Scope
 from pendel.accounts.selectors import users_for
+from pendel.activities.plans_selectors import plans_by_location
 from pendel.companies.models import MembershipStatus
 from pendel.companies.selectors import (
     locations_for,
@@ -58,6 +59,7 @@ class Workplace:
     activity_plans: list = field(default_factory=list)
     agreements: list = field(default_factory=list)
     baseline_closed: bool = False
+    plan: object = None  # this year's activity plan (with its line_count), if started
 
     @property
     def stated(self) -> int:
@@ -132,6 +134,8 @@ def company_start(scope: Scope) -> CompanyStart:
     ).values_list("location_id", flat=True)
     for location_id in set(closed):
         workplaces[location_id].baseline_closed = True
+    for (location_id, _year), plan in plans_by_location(list(workplaces), [today.year]).items():
+        workplaces[location_id].plan = plan
     documents = documents_for(scope).filter(
         category__in=[Document.Category.ACTIVITY_PLAN, Document.Category.AGREEMENT]
     )

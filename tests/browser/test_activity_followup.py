@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from pendel.accounts.factories import PASSWORD
 from pendel.activities.models import ActivityRules
-from pendel.activities.tests.builders import at, event, member, plan
+from pendel.activities.tests.followup_builders import at, event, member, plan
 from tests.browser.conftest import _watched, assert_accessible, assert_fits_the_screen, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -30,6 +30,7 @@ from PIL import Image
 from config import urls as config_urls
 from pendel.accounts.models import Role
 from pendel.activities.tests import events_builders as activities
+from pendel.activities.tests.builders import approved_plan_with_bike_check, national_type
 from pendel.catalogue.models import Product, VatRate
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
@@ -248,6 +249,24 @@ RULES: dict[str, Rule] = {
     "staff:event_held": region("event"),
     "staff:event_photo_add": region("event"),
     "staff:event_photo": region("photo"),
+    "staff:activity_type_list": STAFF,
+    "staff:activity_type_create": COORDINATOR,
+    "staff:region_activity_type_create": region(),
+    "staff:activity_type_edit": region("activity_type"),
+    "staff:activity_type_remove": region("activity_type"),
+    "staff:activity_rules": region(),
+    "staff:activity_plan_list": STAFF,
+    "staff:activity_plan_detail": region("plan"),
+    "staff:activity_plan_comment": region("plan"),
+    "staff:activity_plan_approve": region("plan"),
+    "staff:activity_plan_return": region("plan"),
+    "staff:activity_plan_line": region("planned"),
+    "staff:activity_plan_line_remove": region("planned"),
+    "company:activity_plan_list": CONTACT,
+    "company:activity_plan": company(),
+    "company:activity_plan_line": company("planned"),
+    "company:activity_plan_line_remove": company("planned"),
+    "company:activity_plan_submit": company("plan"),
     "company:home": CONTACT,
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
@@ -497,7 +516,14 @@ def _tenant_objects(world, key, location, advisor, capture) -> dict:
         contact_title="HR",
         email_confirmed_at=timezone.now(),
     )
+    plan = approved_plan_with_bike_check(location, year=2027, advisor=advisor)
+    own_activity = national_type("stand")
+    own_activity.pk, own_activity.region, own_activity.code = None, region_, f"stand-{key}"
+    own_activity.save()
     return {
+        "activity_type": own_activity.pk,
+        "plan": plan.pk,
+        "planned": plan.lines.get(activity_type__code="bike-check").pk,
         "location": location.pk,
         "slug": region_.slug,
         "member": membership.pk,

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from pendel.accounts.models import Role
 from pendel.activities.calendars_feed import calendar_feed_create
 from pendel.activities.models import CalendarFeed, Event
-from pendel.activities.tests.builders import at, event
+from pendel.activities.tests.followup_builders import at, event
 from pendel.core.logging import HIDDEN, mask_secrets
 from pendel.core.tokens import token_hash
 

@@ -4,7 +4,7 @@ regions, a region's calendar every event of that region; another region's is a 4
 import pytest
 from django.urls import reverse
 
-from pendel.activities.tests.builders import at, event
+from pendel.activities.tests.followup_builders import at, event
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from pendel.activities.tests.builders import event, member, plan
+from pendel.activities.tests.followup_builders import event, member, plan
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from pendel.activities.followup import (
     total_of,
 )
 from pendel.activities.models import ActivityRules, Event
-from pendel.activities.tests.builders import at, event, held_from_line, member, plan
+from pendel.activities.tests.followup_builders import at, event, held_from_line, member, plan
 from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.regions.models import Region
 

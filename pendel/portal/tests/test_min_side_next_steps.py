@@ -102,7 +102,8 @@ def test_the_agreement_to_sign_and_the_activity_plan_are_named(
     )
     page = home(client, world.contact)
     assert "Sign the cooperation agreement." in page and "Samarbeidsavtale 2027" in page
-    assert "Activity plan: " in page and "Tiltaksplan 2027" in page
+    assert "Plan documents:" in page and "Tiltaksplan 2027" in page
+    assert "Not started." in page  # this year's plan on Min side (pendel.activities)
     assert "Intern plan" not in page
 
 

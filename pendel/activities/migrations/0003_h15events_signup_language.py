@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0001_activities")]
+    dependencies = [("activities", "0002_h15plans_national_catalogue")]
 
     operations = [
         migrations.AddField(
