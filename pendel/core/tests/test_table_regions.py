@@ -12,7 +12,7 @@ from django.conf import settings
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 PRINTED = ("emails", "surveys/pdf", "invoicing/pdf")
 WRAP = re.compile(r"<div class=\"table-wrap\"([^>]*)>\s*(?:\{%[^%]*%\}\s*)*<table\b")
-REGION = ("tabindex=\"0\"", "role=\"region\"", "aria-label")  # aria-label or -labelledby
+REGION = ('tabindex="0"', 'role="region"', "aria-label")  # aria-label or -labelledby
 
 
 def web_templates():
