@@ -18,6 +18,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from pendel.accounts.factories import UserFactory
 from pendel.accounts.models import Role
@@ -39,6 +40,7 @@ from pendel.companies.models import (
     MembershipEvent,
     Organisation,
 )
+from pendel.core.models import OutboxMessage
 from pendel.documents.models import Document
 from pendel.employees.models import Employee
 from pendel.invoicing.models import Invoice, InvoiceRun
@@ -652,6 +654,35 @@ def add_own_memberships(ctx, batch):
     return names + [f"Contact {name}" for name in names]
 
 
+def add_background_tasks(ctx, batch):
+    """Tasks nobody describes, named by their function (one kind each, the worst case for
+    naming them per kind) and one kind described in words (survey mail, asks for waves)."""
+    names = [f"job_{batch * ROWS + index:02d}" for index in range(ROWS)]
+    wave = make_wave(ctx.world.location)
+    for name in names:
+        for path in (f"pendel.example.tasks.{name}", "pendel.surveys.tasks.survey_send_mail"):
+            DBTaskResult.objects.create(
+                status="FAILED",
+                args_kwargs={"args": [], "kwargs": {"wave_id": wave.pk, "attempt": 2}},
+                task_path=path,
+                backend_name="default",
+                queue_name="default",
+                run_after=timezone.now(),
+                exception_class_path="ValueError",
+                traceback="",
+            )
+    return [f"A background task ({name})" for name in names]
+
+
+def add_outbox_mail(ctx, batch):
+    subjects = _names("Invitasjon", batch)
+    for subject in subjects:
+        OutboxMessage.objects.create(
+            from_email="pendel@example.com", to="hr@example.com", subject=subject, body="–"
+        )
+    return subjects
+
+
 def add_own_contacts(ctx, batch):
     names = _names("Kollega", batch)
     for name in names:
@@ -951,6 +982,8 @@ PAGES = [
         "questionnaire versions", "advisor", _staff("survey_template_list"), add_template_versions
     ),
     Page("VAT rates", "coordinator", _staff("vat_rate_list"), add_vat_rates),
+    Page("background tasks", "coordinator", _staff("task_list"), add_background_tasks),
+    Page("outbox", "advisor", lambda ctx: reverse("core:outbox"), add_outbox_mail),
     Page("ticket hand-off keys", "advisor", _staff("ticket_handoff"), add_handoff_keys),
     Page("orders", "advisor", _staff("order_list"), add_orders, setup_billing),
     Page("invoice runs", "advisor", _staff("invoice_run_list"), add_run_history, setup_billing),
@@ -1074,6 +1107,7 @@ def test_the_page_takes_as_many_queries_for_nine_rows_as_for_three(
     page, world, client, surveys_ready, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.OUTBOX_VISIBLE = True
     ctx = Context(world=world)
     page.setup(ctx)
     client.force_login(getattr(world, page.user))

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from pendel.core.tables import DateColumn, NumberColumn, PendelTable
+from pendel.core.tables import CellColumn, DateColumn, NumberColumn, PendelTable
 
 
 class MemberTable(PendelTable):
@@ -61,3 +61,39 @@ class ApplicationTable(PendelTable):
 
 def several_regions(scope) -> bool:
     return scope.all_regions or len(scope.region_ids) > 1
+
+
+class ContactTable(PendelTable):
+    """Min side: the company's contact persons, the primary contact first."""
+
+    record_name = "contact"
+
+    name = CellColumn(
+        _("Name"),
+        template_code="{{ contact.user }}{% if contact.title %} <small>({{ contact.title }})"
+        "</small>{% endif %}",
+        order_by=("user__first_name", "user__last_name"),
+        orderable=True,
+    )
+    email = CellColumn(
+        _("Email address"),
+        template_code="{{ contact.user.email }}",
+        order_by="user__email",
+        orderable=True,
+    )
+    workplace = CellColumn(
+        _("Workplace"),
+        template_code="{{ contact.location.name }}",
+        order_by="location__name",
+        orderable=True,
+    )
+    role = CellColumn(
+        _("Role"),
+        template_code='{% if contact.is_primary %}{% translate "Primary contact" %}'
+        '{% else %}{% translate "Contact person" %}{% endif %}',
+        order_by="-is_primary",
+        orderable=True,
+    )
+
+    class Meta(PendelTable.Meta):
+        empty_text = _("No contact persons yet.")

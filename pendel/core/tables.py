@@ -69,7 +69,9 @@ def table_configure(request, table, *, per_page: int = PAGE_SIZE):
         table.order_by = sort
     _order_stably(table)
     try:
-        table.paginate(per_page=per_page, page=_page_number(request.GET.get(table.page_field)))
+        table.paginate(
+            per_page=per_page, page=_page_number(request.GET.get(table.prefixed_page_field))
+        )
     except EmptyPage:
         table.page = table.paginator.page(table.paginator.num_pages)
     return table

@@ -1,6 +1,5 @@
 from csp.decorators import csp
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -10,10 +9,9 @@ from django.views.decorators.http import require_GET
 from django_tasks_db.models import DBTaskResult
 
 from pendel.core.checks import database_ok, task_backend_ok
+from pendel.core.lists import OutboxFilter, OutboxTable, TaskFilter, TaskTable
 from pendel.core.models import OutboxMessage
-from pendel.core.task_descriptions import task_lines
-
-TASK_STATUSES = {"FAILED", "SUCCESSFUL", "READY", "RUNNING"}
+from pendel.core.tables import table_configure, table_render
 
 
 @require_GET
@@ -34,13 +32,11 @@ def task_list(request):
     """Background tasks, newest first, named in words; failed attempts show their error,
     waiting ones when they will run. For coordinators only: core sits below accounts, so
     config/urls.py mounts this view behind `coordinator_required`."""
-    status = request.GET.get("status", "")
-    tasks = DBTaskResult.objects.order_by("-enqueued_at")
-    if status in TASK_STATUSES:
-        tasks = tasks.filter(status=status)
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "lines": task_lines(page, now=timezone.now()), "status": status}
-    return render(request, "core/task_list.html", context)
+    found = TaskFilter(request.GET, queryset=DBTaskResult.objects.order_by("-enqueued_at"))
+    table = table_configure(request, TaskTable(found.qs))
+    table.describe_page(now=timezone.now())
+    context = {"form": found.form}
+    return table_render(request, "core/task_list.html", context, table=table)
 
 
 def outbox(request):
@@ -48,8 +44,9 @@ def outbox(request):
     for staff only (the guard in config/urls.py): the mail holds every link it carries."""
     if not settings.OUTBOX_VISIBLE:
         raise Http404
-    page = Paginator(OutboxMessage.objects.all(), 50).get_page(request.GET.get("page"))
-    return render(request, "core/outbox.html", {"page": page})
+    found = OutboxFilter(request.GET, queryset=OutboxMessage.objects.all())
+    table = table_configure(request, OutboxTable(found.qs))
+    return table_render(request, "core/outbox.html", {"form": found.form}, table=table)
 
 
 def outbox_message(request, pk: int):

@@ -17,10 +17,36 @@ def _title(url_name: str) -> str:
     )
 
 
-class DocumentTable(PendelTable):
-    """Staff: the documents filed under the staff member's regions."""
+class DocumentColumnsTable(PendelTable):
+    """What every list of documents shows of a file: its category, when and by whom it was
+    uploaded, and its size (the lists put them where they read best, by `sequence`)."""
 
     record_name = "document"
+
+    category = CellColumn(
+        _("Category"),
+        template_code="{{ document.get_category_display }}",
+        orderable=True,
+    )
+    uploaded = CellColumn(
+        _("Uploaded"),
+        template_code=UPLOADED,
+        order_by="uploaded_at",
+        orderable=True,
+    )
+    size = CellColumn(
+        _("Size"),
+        template_code="{{ document.size|filesizeformat }}",
+        orderable=True,
+        attrs=NUMBER_CELLS,
+    )
+
+    class Meta(PendelTable.Meta):
+        empty_text = _("No documents yet.")
+
+
+class DocumentTable(DocumentColumnsTable):
+    """Staff: the documents filed under the staff member's regions."""
 
     title = CellColumn(
         _("Document"),
@@ -35,27 +61,10 @@ class DocumentTable(PendelTable):
         order_by=("organisation__name", "location__name"),
         orderable=True,
     )
-    category = CellColumn(
-        _("Category"),
-        template_code="{{ document.get_category_display }}",
-        orderable=True,
-    )
     visibility = CellColumn(
         _("Who may see it"),
         template_code='<span class="badge">{{ document.get_visibility_display }}</span>',
         orderable=True,
-    )
-    uploaded = CellColumn(
-        _("Uploaded"),
-        template_code=UPLOADED,
-        order_by="uploaded_at",
-        orderable=True,
-    )
-    size = CellColumn(
-        _("Size"),
-        template_code="{{ document.size|filesizeformat }}",
-        orderable=True,
-        attrs=NUMBER_CELLS,
     )
     actions = CellColumn(
         _("Actions"),
@@ -66,18 +75,16 @@ class DocumentTable(PendelTable):
         '<span class="visually-hidden"> {{ document.title }}</span></a>{% endif %}',
     )
 
-    class Meta(PendelTable.Meta):
-        empty_text = _("No documents yet.")
+    class Meta(DocumentColumnsTable.Meta):
+        sequence = ("title", "company", "category", "visibility", "uploaded", "size", "actions")
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.cell_context = {"today": today}
 
 
-class CompanyDocumentTable(PendelTable):
+class CompanyDocumentTable(DocumentColumnsTable):
     """Min side: what is shared with the company."""
-
-    record_name = "document"
 
     title = CellColumn(
         _("Document"),
@@ -91,23 +98,6 @@ class CompanyDocumentTable(PendelTable):
         order_by="location__name",
         orderable=True,
     )
-    category = CellColumn(
-        _("Category"),
-        template_code="{{ document.get_category_display }}",
-        orderable=True,
-    )
-    uploaded = CellColumn(
-        _("Uploaded"),
-        template_code=UPLOADED,
-        order_by="uploaded_at",
-        orderable=True,
-    )
-    size = CellColumn(
-        _("Size"),
-        template_code="{{ document.size|filesizeformat }}",
-        orderable=True,
-        attrs=NUMBER_CELLS,
-    )
 
-    class Meta(PendelTable.Meta):
-        empty_text = _("No documents yet.")
+    class Meta(DocumentColumnsTable.Meta):
+        sequence = ("title", "location", "category", "uploaded", "size")

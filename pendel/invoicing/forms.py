@@ -64,6 +64,21 @@ class InvoiceFilterForm(forms.Form):
         }
 
 
+class OverdueFilterForm(InvoiceFilterForm):
+    """The overdue list: by region and search (overdue is its status already)."""
+
+    status = None
+    kind = None
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {
+            "region": self.regions.get(self.cleaned_data["region"]),
+            "q": self.cleaned_data["q"].strip(),
+        }
+
+
 class PaymentForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount"), max_digits=14, decimal_places=2, min_value=Decimal("0.01")

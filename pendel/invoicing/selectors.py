@@ -13,6 +13,7 @@ from django.http import Http404
 
 from pendel.accounts.access import Scope
 from pendel.companies.models import Location
+from pendel.core.dates import region_today
 from pendel.invoicing.models import Invoice, InvoiceRun
 from pendel.orders.models import Order
 from pendel.orders.selectors import billable_tickets
@@ -74,13 +75,26 @@ def invoices_filtered(
     return invoices
 
 
+OWED = Q(kind=Invoice.Kind.INVOICE, status__in=[Invoice.Status.ISSUED, Invoice.Status.SENT])
+
+
 def overdue(invoices: QuerySet[Invoice], today: date) -> QuerySet[Invoice]:
     """Invoices past their due date with money still owed."""
-    return invoices.filter(
-        kind=Invoice.Kind.INVOICE,
-        status__in=[Invoice.Status.ISSUED, Invoice.Status.SENT],
-        due_date__lt=today,
-    ).order_by("due_date", "sequence")
+    return invoices.filter(OWED, due_date__lt=today).order_by("due_date", "sequence")
+
+
+def overdue_for(scope: Scope, *, region=None, q: str = "") -> QuerySet[Invoice]:
+    """The overdue invoices of the actor's regions (or of one of them), each region's by its
+    own today, with what is left to pay as `owed` (to sort by)."""
+    regions = [region] if region is not None else regions_for(scope)
+    past_due = Q(pk__in=[])
+    for each in regions:
+        past_due |= Q(region=each, due_date__lt=region_today(each))
+    invoices = invoices_filtered(scope, region=region, q=q, today=date.min)
+    owed = F("total") - F("credited_total") - F("paid_total")
+    return (
+        invoices.filter(OWED).filter(past_due).annotate(owed=owed).order_by("due_date", "sequence")
+    )
 
 
 def runs_for(scope: Scope) -> QuerySet[InvoiceRun]:

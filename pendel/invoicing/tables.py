@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from pendel.core.dates import region_today
+from pendel.core.money import format_number
 from pendel.core.tables import CellColumn, DateColumn, MoneyColumn, NumberColumn, PendelTable
 
 
@@ -126,3 +128,35 @@ class RunTable(PendelTable):
 
     class Meta(PendelTable.Meta):
         empty_text = _("No invoice runs yet.")
+
+
+class OverdueTable(PendelTable):
+    """Staff: invoices past their due date with money still owed, the longest overdue first.
+    Days are counted in each invoice's region (its own today)."""
+
+    number = tables.Column(_("Number"), orderable=True, order_by="sequence")
+    company = tables.Column(_("Company"), accessor="organisation__name", orderable=True)
+    programme = tables.Column(_("Programme"), accessor="region__programme_name", orderable=True)
+    due_date = DateColumn(_("Due date"), orderable=True)
+    days = NumberColumn(
+        _("Days overdue"), accessor="due_date", order_by="-due_date", orderable=True
+    )
+    owed = MoneyColumn(_("Left to pay"), currency="currency", orderable=True)
+
+    class Meta(PendelTable.Meta):
+        empty_text = _("No overdue invoices.")
+        row_attrs = {"class": "overdue"}
+
+    def render_number(self, value, record):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("staff:invoice_detail", args=[record.pk]), value
+        )
+
+    def render_company(self, value, record):
+        email = record.buyer.get("email") if isinstance(record.buyer, dict) else ""
+        if not email:
+            return value
+        return format_html("{}<br><small>{}</small>", value, email)
+
+    def render_days(self, record):
+        return format_number((region_today(record.region) - record.due_date).days)

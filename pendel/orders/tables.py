@@ -4,17 +4,32 @@ from django.utils.translation import gettext_lazy as _
 
 from pendel.core.tables import NUMBER_CELLS, CellColumn, PendelTable
 
-UNTIL = (
-    '{% if order.last_month %}{{ order.last_month|date:"F Y" }}'
-    '{% else %}{% translate "until cancelled" %}{% endif %}'
-)
 PRODUCT = (
     "{{ order.product.get_name_display }}"
     "{% if order.note %}<br><small>{{ order.note }}</small>{% endif %}"
 )
 
 
-class OrderTable(PendelTable):
+class MonthsTable(PendelTable):
+    """The months an order or a ticket runs: from its first month until its last, or until
+    cancelled (a list puts them where they read best, by `sequence`)."""
+
+    start = CellColumn(
+        _("From"),
+        template_code='{{ record.start_month|date:"F Y" }}',
+        order_by="start_month",
+        orderable=True,
+    )
+    until = CellColumn(
+        _("Until"),
+        template_code='{% if record.last_month %}{{ record.last_month|date:"F Y" }}'
+        '{% else %}{% translate "until cancelled" %}{% endif %}',
+        order_by="end_month",
+        orderable=True,
+    )
+
+
+class OrderTable(MonthsTable):
     """Staff: the orders of the staff member's regions."""
 
     record_name = "order"
@@ -27,13 +42,6 @@ class OrderTable(PendelTable):
         orderable=True,
     )
     product = CellColumn(_("Product"), template_code=PRODUCT)
-    start = CellColumn(
-        _("From"),
-        template_code='{{ order.start_month|date:"F Y" }}',
-        order_by="start_month",
-        orderable=True,
-    )
-    until = CellColumn(_("Until"), template_code=UNTIL, order_by="end_month", orderable=True)
     quantity = CellColumn(
         _("Quantity"),
         template_code="{% if order.product.is_ticket %}{{ order.ticket_count }}"
@@ -56,9 +64,10 @@ class OrderTable(PendelTable):
 
     class Meta(PendelTable.Meta):
         empty_text = _("No orders yet.")
+        sequence = ("company", "product", "start", "until", "...")
 
 
-class CompanyOrderTable(PendelTable):
+class CompanyOrderTable(MonthsTable):
     """Min side: the company's orders, each cancellable while it runs."""
 
     record_name = "order"
@@ -70,13 +79,6 @@ class CompanyOrderTable(PendelTable):
         order_by="location__name",
         orderable=True,
     )
-    start = CellColumn(
-        _("From"),
-        template_code='{{ order.start_month|date:"F Y" }}',
-        order_by="start_month",
-        orderable=True,
-    )
-    until = CellColumn(_("Until"), template_code=UNTIL, order_by="end_month", orderable=True)
     quantity = CellColumn(
         _("Quantity"),
         template_code="{{ order.quantity }}",
@@ -94,9 +96,10 @@ class CompanyOrderTable(PendelTable):
 
     class Meta(PendelTable.Meta):
         empty_text = _("No orders yet.")
+        sequence = ("product", "location", "start", "until", "...")
 
 
-class TicketTable(PendelTable):
+class TicketTable(MonthsTable):
     """Min side: a location's active and coming company tickets."""
 
     record_name = "ticket"
@@ -106,12 +109,6 @@ class TicketTable(PendelTable):
         template_code="{{ ticket.employee }}<br>"
         "<small>{{ ticket.order.product.get_name_display }}</small>",
         order_by=("employee__last_name", "employee__first_name"),
-        orderable=True,
-    )
-    start = CellColumn(
-        _("From"),
-        template_code='{{ ticket.start_month|date:"F Y" }}',
-        order_by="start_month",
         orderable=True,
     )
     until = CellColumn(
@@ -136,3 +133,4 @@ class TicketTable(PendelTable):
 
     class Meta(PendelTable.Meta):
         empty_text = _("No company tickets at this location.")
+        sequence = ("employee", "start", "until", "...")

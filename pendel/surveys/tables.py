@@ -75,3 +75,70 @@ class CompanyWaveTable(WaveTable):
         empty_text = _("No surveys have been sent yet. Your advisor sends them.")
         exclude = ("company", "kind")
         sequence = ("survey", "location", "open", "status", "rate", "threshold")
+
+
+class TemplateVersionTable(PendelTable):
+    """Staff: the versions of the national standard questionnaire, the newest first."""
+
+    record_name = "version"
+
+    number = CellColumn(
+        _("Version"),
+        template_code="<a href=\"{% url 'staff:survey_template_detail' version.number %}\">"
+        "{% blocktranslate with number=version.number %}Version {{ number }}"
+        "{% endblocktranslate %}</a>",
+        orderable=True,
+    )
+    status = CellColumn(
+        _("Status"), template_code="{{ version.get_status_display }}", orderable=True
+    )
+    published = CellColumn(
+        _("Published"),
+        template_code='{{ version.published_at|date:"SHORT_DATE_FORMAT"|default:"–" }}',
+        order_by="published_at",
+        orderable=True,
+    )
+    change_note = CellColumn(
+        _("What changed"), template_code='{{ version.change_note|default:"–" }}'
+    )
+
+    class Meta(PendelTable.Meta):
+        empty_text = _("No versions yet. Run manage.py seed_survey_template.")
+
+
+class RegionQuestionTable(PendelTable):
+    """Staff: the region's own questions, each with its text in the reader's language
+    (`question.shown`) and whether a survey already asked it (`question.frozen`)."""
+
+    record_name = "question"
+
+    text = CellColumn(
+        _("Question"),
+        template_code="{% if question.frozen %}{{ question.shown }}{% else %}"
+        "<a href=\"{% url 'staff:survey_region_question_edit' region.slug question.pk %}\">"
+        "{{ question.shown }}</a>{% endif %}",
+    )
+    kind = CellColumn(_("Type"), template_code="{{ question.get_kind_display }}", orderable=True)
+    status = CellColumn(
+        _("Status"),
+        template_code='{% if question.is_active %}{% translate "Asked in new surveys" %}'
+        '{% else %}{% translate "No longer asked" %}{% endif %}{% if question.frozen %} '
+        '<small>({% translate "used in a survey" %})</small>{% endif %}',
+        order_by="-is_active",
+        orderable=True,
+    )
+    actions = CellColumn(
+        _("Actions"),
+        template_code='{% if question.is_active %}<form method="post" action="{% url '
+        "'staff:survey_region_question_retire' region.slug question.pk %}\" "
+        'class="inline-form">{% csrf_token %}<button class="ds-button" data-variant="secondary" '
+        'type="submit">{% translate "Stop asking" %}<span class="visually-hidden"> '
+        "{{ question.shown }}</span></button></form>{% endif %}",
+    )
+
+    class Meta(PendelTable.Meta):
+        empty_text = _("The region asks only the standard questions.")
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cell_context = {"region": region}

@@ -128,8 +128,28 @@ def assert_accessible(page) -> None:
 
 
 def assert_fits_the_screen(page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    """The page itself never scrolls sideways (a wide table scrolls inside its own region)."""
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"
+
+
+WIDE_TABLES_OUTSIDE_A_REGION = """() => [...document.querySelectorAll('main table')]
+  .filter(table => {
+    const wrap = table.closest('.table-wrap');
+    const wide = wrap ? wrap.scrollWidth > wrap.clientWidth : table.scrollWidth > innerWidth;
+    if (!wide) return false;
+    const named = wrap && (wrap.getAttribute('aria-label') || wrap.getAttribute('aria-labelledby'));
+    const scrolls = wrap && ['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX);
+    return !(named && scrolls && wrap.getAttribute('role') === 'region' && wrap.tabIndex === 0);
+  })
+  .map(table => (table.caption ? table.caption.textContent : table.outerHTML).slice(0, 80))"""
+
+
+def assert_wide_tables_scroll_in_their_region(page) -> None:
+    """A table wider than its column (one that cannot become cards) scrolls inside its own
+    region: focusable, so a keyboard can scroll it, and named for a screen reader."""
+    bad = page.evaluate(WIDE_TABLES_OUTSIDE_A_REGION)
+    assert bad == [], f"wide tables that do not scroll in a labelled region: {bad}"
 
 
 def log_in(page, email: str, password: str) -> None:

@@ -18,10 +18,21 @@ from pendel.catalogue.forms import (
 from pendel.catalogue.models import AnnualPassPrice, Product
 from pendel.catalogue.pricing import quotes_for
 from pendel.catalogue.seed import LOCAL_ADDON_TEMPLATES, addon_template
+from pendel.catalogue.tables import (
+    NationalProductTable,
+    PriceHistoryTable,
+    QuotedProductTable,
+    RegionProductTable,
+    VatRateFilter,
+    VatRateTable,
+    quoted,
+)
 from pendel.core.dates import region_today
 from pendel.core.forms import apply_validation_error, confirmation_digest
 from pendel.core.requests import next_path
+from pendel.core.tables import table_configure, table_render
 from pendel.core.texts import localized
+from pendel.regions.models import Country
 from pendel.regions.selectors import region_get_for, regions_for
 
 
@@ -29,12 +40,11 @@ from pendel.regions.selectors import region_get_for, regions_for
 def catalogue_list(request):
     """The national catalogue, and the regions whose catalogue the actor keeps."""
     scope = request_scope(request)
-    context = {
-        "products": Product.objects.filter(region__isnull=True),
-        "regions": regions_for(scope),
-        "can_edit": scope.all_regions,
-    }
-    return render(request, "catalogue/staff/catalogue_list.html", context)
+    products = Product.objects.filter(region__isnull=True)
+    table = NationalProductTable(products, exclude=() if scope.all_regions else ("actions",))
+    table_configure(request, table)
+    context = {"regions": regions_for(scope), "can_edit": scope.all_regions}
+    return table_render(request, "catalogue/staff/catalogue_list.html", context, table=table)
 
 
 @staff_required
@@ -43,16 +53,16 @@ def region_catalogue(request, slug: str):
     today = region_today(region)
     quotes = quotes_for(region, today)
     products = selectors.products_for_region(region)
+    table = table_configure(request, RegionProductTable(quoted(products, quotes, region)))
     context = {
         "region": region,
-        "rows": [(product, quotes.get(product.pk)) for product in products],
         "today": today,
         "templates": [
             (code, localized(texts["name"]))
             for code, _k, _b, _t, _o, texts in LOCAL_ADDON_TEMPLATES
         ],
     }
-    return render(request, "catalogue/staff/region_catalogue.html", context)
+    return table_render(request, "catalogue/staff/region_catalogue.html", context, table=table)
 
 
 @staff_required
@@ -131,18 +141,24 @@ def region_prices(request, slug: str):
         if effect is None and _save_price(request, region, price_form, pass_form):
             return redirect("staff:region_prices", slug=region.slug)
     today = region_today(region)
+    current = quoted(products, quotes_for(region, today), region)
+    current_table = QuotedProductTable(current, prefix="current-")
+    table_configure(request, current_table, per_page=max(len(current), 1))  # one page
+    history = PriceHistoryTable(selectors.prices_for_region(region), region=region)
+    table_configure(request, history)
     context = {
         "region": region,
-        "prices": selectors.prices_for_region(region),
         "annual_passes": AnnualPassPrice.objects.filter(region=region),
-        "current": _current_rows(region, products, today),
+        "current": current_table,
         "price_form": price_form,
         "pass_form": pass_form,
         "today": today,
         "effect": effect,
     }
     status = 200 if effect is not None or request.method == "GET" else 400
-    return render(request, "catalogue/staff/region_prices.html", context, status=status)
+    return table_render(
+        request, "catalogue/staff/region_prices.html", context, table=history, status=status
+    )
 
 
 def _price_effect(request, region, price_form):
@@ -163,11 +179,6 @@ def _price_effect(request, region, price_form):
         return None
     effect = selectors.price_change_effect(region, data["product"], data["valid_from"])
     return {"effect": effect, "digest": digest, "product": data["product"], "data": data}
-
-
-def _current_rows(region, products, today) -> list:
-    quotes = quotes_for(region, today)
-    return [(product, quotes.get(product.pk)) for product in products]
 
 
 def _save_price(request, region, price_form, pass_form) -> bool:
@@ -196,8 +207,13 @@ def _save_price(request, region, price_form, pass_form) -> bool:
 
 @staff_required
 def vat_rate_list(request):
-    context = {"rates": selectors.vat_rates(), "can_edit": request_scope(request).all_regions}
-    return render(request, "catalogue/staff/vat_rate_list.html", context)
+    can_edit = request_scope(request).all_regions
+    found = VatRateFilter(
+        request.GET, queryset=selectors.vat_rates(), countries=Country.objects.order_by("code")
+    )
+    table = table_configure(request, VatRateTable(found.qs, can_edit=can_edit))
+    context = {"form": found.form, "can_edit": can_edit}
+    return table_render(request, "catalogue/staff/vat_rate_list.html", context, table=table)
 
 
 @coordinator_required

@@ -12,7 +12,9 @@ from pendel.accounts.access import (
 )
 from pendel.companies import selectors, services
 from pendel.companies.forms import BillingDetailsForm, InviteForm
+from pendel.companies.tables import ContactTable
 from pendel.core.forms import apply_validation_error
+from pendel.core.tables import table_configure, table_render
 
 
 @contact_person_required
@@ -42,8 +44,9 @@ def contact_list(request):
             )
             return redirect("company:contact_list")
     contacts = selectors.contacts_for_locations(locations.values("id"))
-    return render(
-        request, "companies/company/contact_list.html", {"contacts": contacts, "form": form}
+    table = table_configure(request, ContactTable(contacts))
+    return table_render(
+        request, "companies/company/contact_list.html", {"invite_form": form}, table=table
     )
 
 

@@ -21,6 +21,7 @@ from pendel.invoicing.forms import (
     BillingSettingsForm,
     CreditForm,
     InvoiceFilterForm,
+    OverdueFilterForm,
     PaymentForm,
     RunStartForm,
     SellerProfileForm,
@@ -28,7 +29,7 @@ from pendel.invoicing.forms import (
 from pendel.invoicing.models import BillingSettings, Invoice, SellerProfile
 from pendel.invoicing.review import review_rows, review_summary, unconfirmed_rates
 from pendel.invoicing.routes import delivery_route
-from pendel.invoicing.tables import InvoiceTable, RunTable
+from pendel.invoicing.tables import InvoiceTable, OverdueTable, RunTable
 from pendel.invoicing.views.common import (
     detail_context,
     pdf_response,
@@ -228,19 +229,12 @@ def invoice_list(request):
 def overdue_list(request):
     scope = request_scope(request)
     regions = regions_for(scope)
-    today = earliest_today(regions)
-    sections = [
-        (
-            region,
-            selectors.overdue(
-                selectors.invoices_for(scope).filter(region=region), region_today(region)
-            ),
-        )
-        for region in regions
-    ]
-    return render(
-        request, "invoicing/staff/overdue_list.html", {"sections": sections, "today": today}
-    )
+    form = OverdueFilterForm(request.GET or None, regions=regions)
+    invoices = selectors.overdue_for(scope, **form.filters())
+    table = OverdueTable(invoices, exclude=() if len(form.regions) > 1 else ("programme",))
+    table_configure(request, table)
+    context = {"form": form, "today": earliest_today(regions)}
+    return table_render(request, "invoicing/staff/overdue_list.html", context, table=table)
 
 
 @staff_required

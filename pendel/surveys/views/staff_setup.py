@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from pendel.accounts.access import coordinator_required, request_scope, staff_required
 from pendel.core.forms import apply_validation_error, message_validation_error
+from pendel.core.tables import table_configure, table_render
 from pendel.core.texts import (
     LANGUAGE_CODES,
     collect_translated,
@@ -31,6 +32,7 @@ from pendel.surveys.selectors import (
     region_questions_for,
     survey_settings_for,
 )
+from pendel.surveys.tables import RegionQuestionTable, TemplateVersionTable
 
 
 @staff_required
@@ -53,15 +55,12 @@ def region_questions(request, slug: str):
     language = request.LANGUAGE_CODE
     questions = list(region_questions_for(region))
     frozen = frozen_question_ids([question.pk for question in questions])
-    rows = [
-        {
-            "question": question,
-            "text": localized(question.text, language, region.default_language),
-            "frozen": question.pk in frozen,
-        }
-        for question in questions
-    ]
-    return render(request, "surveys/staff/region_questions.html", {"region": region, "rows": rows})
+    for question in questions:
+        question.shown = localized(question.text, language, region.default_language)
+        question.frozen = question.pk in frozen
+    table = table_configure(request, RegionQuestionTable(questions, region=region))
+    context = {"region": region}
+    return table_render(request, "surveys/staff/region_questions.html", context, table=table)
 
 
 def _region_question(region, pk) -> Question:
@@ -105,8 +104,8 @@ def region_question_retire(request, slug: str, pk: int):
 
 @staff_required
 def template_list(request):
-    versions = TemplateVersion.objects.all()
-    return render(request, "surveys/staff/template_list.html", {"versions": versions})
+    table = table_configure(request, TemplateVersionTable(TemplateVersion.objects.all()))
+    return table_render(request, "surveys/staff/template_list.html", {}, table=table)
 
 
 def _version(number: int) -> TemplateVersion:
