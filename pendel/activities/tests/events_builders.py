@@ -30,7 +30,7 @@ def baseline(location, *, closed: bool = True, closes_in_days: int = -1) -> Wave
 
 def bike_check(**fields):
     return ActivityTypeFactory(
-        code=fields.pop("code", "bike-check"),
+        code=fields.pop("code", "bike-check-test"),
         name={"nb": "Sykkelsjekk", "en": "Bike check", "sv": "Cykelkoll", "nl": "Fietscheck"},
         capacity=10,
         **fields,
