@@ -32,7 +32,7 @@ def catalogue_list(request):
     context = {
         "products": Product.objects.filter(region__isnull=True),
         "regions": regions_for(scope),
-        "can_edit": scope.all_regions,
+        "can_edit": scope.is_coordinator,
     }
     return render(request, "catalogue/staff/catalogue_list.html", context)
 
@@ -196,7 +196,7 @@ def _save_price(request, region, price_form, pass_form) -> bool:
 
 @staff_required
 def vat_rate_list(request):
-    context = {"rates": selectors.vat_rates(), "can_edit": request_scope(request).all_regions}
+    context = {"rates": selectors.vat_rates(), "can_edit": request_scope(request).is_coordinator}
     return render(request, "catalogue/staff/vat_rate_list.html", context)
 
 
