@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pendel.accounts.context_processors.pendel",
+                "pendel.regions.context_processors.region_switch",
             ],
         },
     }

@@ -6,7 +6,12 @@ narrows that to the portal's own `Scope` and sets `request.scope`, so a view can
 see the scope of the portal it belongs to:
 
 - the back office (`staff_required`, `coordinator_required`): all regions or the user's
-  regions, and no contact-person rights;
+  regions, and no contact-person rights. The region switch narrows it: a coordinator, or
+  region staff of several regions, may choose one region to look at (kept in the session,
+  checked against their roles on every request); `staff_required` then sets a scope of that
+  one region, so every list and dashboard shows it alone without a selector knowing of the
+  choice. The rights stay the user's (`Scope.is_coordinator`), and national pages
+  (`coordinator_required`) keep the national scope;
 - Min side (`contact_person_required`): the one organisation the user acts for (their choice,
   kept in the session and checked against their roles on every request; otherwise the first
   by name) and only the locations they are contact person for, and no region rights. The
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import wraps
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
@@ -31,6 +37,7 @@ from pendel.accounts.models import Role
 from pendel.accounts.two_factor import two_factor_passed
 
 ORGANISATION_SESSION_KEY = "pendel_organisation_id"
+REGION_SESSION_KEY = "pendel_region_id"
 TWO_FACTOR_URL = "accounts:two_factor"
 
 
@@ -51,10 +58,22 @@ class Scope:
     location_ids: frozenset[int] = field(default_factory=frozenset)
     # The organisation's invoice contact sees all its invoices, in every region (only them).
     all_invoices: bool = False
+    # The national coordinator's rights (national products, survey templates, VAT rates…),
+    # kept while the coordinator looks at one region only.
+    coordinator: bool = False
+    # The region chosen with the region switch: `region_ids` is then that region alone.
+    chosen_region_id: int | None = None
 
     def __post_init__(self):
         if (self.all_regions or self.region_ids) and (self.organisation_id or self.location_ids):
             raise ValueError("A scope has region rights or contact rights, not both.")
+        if self.chosen_region_id is not None and self.region_ids != {self.chosen_region_id}:
+            raise ValueError("A scope narrowed to a region sees that region alone.")
+
+    @property
+    def is_coordinator(self) -> bool:
+        """Holds the national coordinator's rights, whether looking at all regions or one."""
+        return self.all_regions or self.coordinator
 
     @property
     def is_staff(self) -> bool:
@@ -113,10 +132,29 @@ class Roles:
                 return organisation
         return self.organisations[0] if self.organisations else None
 
-    def staff_scope(self) -> Scope:
+    def may_look_at(self, region_id) -> bool:
+        """Whether the region switch may narrow the back office to this region: any region
+        for the coordinator (the guard checks that it exists), one's own for region staff."""
+        if not self.is_staff or type(region_id) is not int:
+            return False
+        return self.all_regions or region_id in self.region_ids
+
+    def staff_scope(self, region_id=None) -> Scope:
         if not self.is_staff:
             return NOBODY
-        return Scope(user_id=self.user_id, all_regions=self.all_regions, region_ids=self.region_ids)
+        if region_id is not None and self.may_look_at(region_id):
+            return Scope(
+                user_id=self.user_id,
+                region_ids=frozenset({region_id}),
+                coordinator=self.all_regions,
+                chosen_region_id=region_id,
+            )
+        return Scope(
+            user_id=self.user_id,
+            all_regions=self.all_regions,
+            region_ids=self.region_ids,
+            coordinator=self.all_regions,
+        )
 
     def company_scope(self, organisation_id=None) -> Scope:
         organisation = self.acting_for(organisation_id)
@@ -129,9 +167,9 @@ class Roles:
             all_invoices=organisation.invoice_contact,
         )
 
-    def scope(self, portal: Portal | None, organisation_id=None) -> Scope:
+    def scope(self, portal: Portal | None, organisation_id=None, *, region_id=None) -> Scope:
         if portal is Portal.STAFF:
-            return self.staff_scope()
+            return self.staff_scope(region_id)
         if portal is Portal.COMPANY:
             return self.company_scope(organisation_id)
         return NOBODY
@@ -213,7 +251,45 @@ def organisation_choose(request, organisation_id) -> ContactFor | None:
     return None
 
 
-def _guard(portal: Portal | None, test):
+def chosen_region(request) -> int | None:
+    """The region the user chose with the region switch, if they may still look at it alone;
+    otherwise None (all their regions). A choice no longer theirs is forgotten."""
+    wanted = request.session.get(REGION_SESSION_KEY)
+    if wanted is None:
+        return None
+    if _may_look_at(request_roles(request), wanted):
+        return wanted
+    request.session.pop(REGION_SESSION_KEY, None)
+    return None
+
+
+def _may_look_at(roles: Roles, region_id) -> bool:
+    if not roles.may_look_at(region_id):
+        return False
+    if region_id in roles.region_ids:
+        return True
+    # The coordinator's region must exist. Regions sit above accounts (they import it), so
+    # the model is looked up, not imported.
+    return apps.get_model("regions", "Region").objects.filter(pk=region_id).exists()
+
+
+def region_choose(request, region_id) -> bool:
+    """Remember the region the user looks at ("" or None: all their regions). False, and
+    nothing changed, for a region they may not look at."""
+    if region_id in (None, ""):
+        request.session.pop(REGION_SESSION_KEY, None)
+        return True
+    try:
+        region_id = int(region_id)
+    except (TypeError, ValueError):
+        return False
+    if not _may_look_at(request_roles(request), region_id):
+        return False
+    request.session[REGION_SESSION_KEY] = region_id
+    return True
+
+
+def _guard(portal: Portal | None, test, *, narrows: bool = False):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
@@ -228,8 +304,11 @@ def _guard(portal: Portal | None, test):
                 # exist for this user (a 403 would tell an outsider the page is there).
                 raise Http404
             chosen = chosen_organisation(request) if portal is Portal.COMPANY else None
+            region_id = chosen_region(request) if portal is Portal.STAFF else None
             request.portal = portal
-            request.scope = roles.scope(portal, chosen)
+            # The region in view, for the shell's switch, also on national pages.
+            request.chosen_region_id = region_id
+            request.scope = roles.scope(portal, chosen, region_id=region_id if narrows else None)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -237,7 +316,8 @@ def _guard(portal: Portal | None, test):
     return decorator
 
 
-staff_required = _guard(Portal.STAFF, lambda roles: roles.is_staff)
+staff_required = _guard(Portal.STAFF, lambda roles: roles.is_staff, narrows=True)
+# National pages: the national scope, whatever region the switch shows.
 coordinator_required = _guard(Portal.STAFF, lambda roles: roles.all_regions)
 contact_person_required = _guard(Portal.COMPANY, lambda roles: roles.is_contact_person)
 login_required = _guard(None, lambda roles: True)
@@ -274,6 +354,6 @@ def deactivation_refused(scope: Scope, *, actor, target) -> str:
         return _(
             "Administrators and the national coordinator are deactivated in the administration."
         )
-    if Role.Kind.REGION_STAFF in kinds and not scope.all_regions:
+    if Role.Kind.REGION_STAFF in kinds and not scope.is_coordinator:
         return _("Only the national coordinator can deactivate programme staff.")
     return ""

@@ -37,4 +37,4 @@ def shell_regions(scope) -> list:
         regions = Region.objects.filter(locations__pk__in=scope.location_ids).distinct()
     else:
         return []
-    return list(regions.order_by("name").only("pk", "name", "slug", "programme_name"))
+    return list(regions.order_by("name").only("pk", "slug", "name", "programme_name", "logo"))

@@ -33,7 +33,7 @@ def users_wholly_in(scope: Scope) -> QuerySet[User]:
     answer for (deactivating one ends access everywhere, so nobody acts on an account that
     also works for another region)."""
     users = users_for(scope)
-    if scope.all_regions:
+    if scope.is_coordinator:  # also while looking at one region
         return users
     return users.exclude(id__in=roles_outside(scope).values("user_id"))
 

@@ -74,7 +74,7 @@ def activity_type_get_for_edit(scope: Scope, pk) -> ActivityType:
     found = with_use(ActivityType.objects.select_related("region").filter(pk=pk)).first()
     if found is None:
         raise Http404
-    if found.is_national and scope.all_regions:
+    if found.is_national and scope.is_coordinator:
         return found
     if not found.is_national and regions_for(scope).filter(pk=found.region_id).exists():
         return found

@@ -25,8 +25,12 @@ def activity_type_list(request):
     scope = request_scope(request)
     found = ActivityTypeFilter(request.GET, queryset=catalogue.activity_types_for(scope))
     table = ActivityTypeTable(found.qs)
-    table.cell_context = {"coordinator": scope.all_regions}
-    context = {"form": found.form, "regions": regions_for(scope), "coordinator": scope.all_regions}
+    table.cell_context = {"coordinator": scope.is_coordinator}
+    context = {
+        "form": found.form,
+        "regions": regions_for(scope),
+        "coordinator": scope.is_coordinator,
+    }
     return table_render(
         request,
         "activities/staff/activity_type_list.html",

@@ -38,7 +38,7 @@ def product_get_for_edit(scope: Scope, pk) -> Product:
     product = Product.objects.select_related("region").filter(pk=pk).first()
     if product is None:
         raise Http404
-    if product.is_national and scope.all_regions:
+    if product.is_national and scope.is_coordinator:
         return product
     if not product.is_national and regions_for(scope).filter(pk=product.region_id).exists():
         return product

@@ -61,7 +61,7 @@ def factor_set_import(
     """The set and all its factors, or nothing: read and checked again (the preview may be
     stale), written in one transaction with its audit event. Only the national coordinator
     imports (factors are national data that every region's reports share)."""
-    if not scope.all_regions:
+    if not scope.is_coordinator:
         raise ValidationError(gettext("Only the national coordinator imports emission factors."))
     parsed = factor_set_read(importer, data, details)
     if parsed.errors:

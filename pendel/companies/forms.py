@@ -478,11 +478,3 @@ class MemberCreateForm(forms.Form):
         names = ["name", "organisation_number", "sector", "location_name"]
         names += ["street_address", "postcode", "municipality", "employee_count"]
         return {name: self.cleaned_data[name] for name in names}
-
-
-class LogoForm(forms.Form):
-    logo = forms.FileField(
-        label=_("Logo"),
-        help_text=_("PNG, JPEG or WebP, at most 2 MB. We resize it to fit 600 × 300 pixels."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )

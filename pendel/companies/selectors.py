@@ -48,7 +48,8 @@ def organisations_wholly_in(scope: Scope) -> QuerySet[Organisation]:
     of an organisation's invoices (its invoice settings) is changed only by staff who see
     all of it: an organisation in two regions is the coordinator's."""
     organisations = organisations_for(scope)
-    if scope.all_regions or not scope.region_ids:
+    # The coordinator answers for all of every organisation, even looking at one region.
+    if scope.is_coordinator or not scope.region_ids:
         return organisations
     elsewhere = Location.objects.exclude(region_id__in=scope.region_ids).values("organisation_id")
     return organisations.exclude(id__in=elsewhere)

@@ -82,6 +82,8 @@ class Region(models.Model):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #0b5cad."))],
     )
     website = models.URLField(_("website"), blank=True)
+    # Re-encoded on upload (pendel/core/logos.py, regions/services.py); public like the colour.
+    logo = models.ImageField(_("logo"), upload_to="region-logos/", blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     fee_basis = models.CharField(
         _("membership fee"), max_length=24, choices=FeeBasis.choices, default=FeeBasis.NONE

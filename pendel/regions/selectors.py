@@ -1,7 +1,7 @@
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from pendel.accounts.access import Scope
+from pendel.accounts.access import Roles, Scope
 from pendel.regions.models import Region
 
 
@@ -26,3 +26,12 @@ def regions_with_counts(scope: Scope) -> QuerySet[Region]:
         organisation_count=Count("locations__organisation", distinct=True),
         staff_count=Count("roles", filter=Q(roles__kind="region_staff"), distinct=True),
     )
+
+
+def regions_to_look_at(roles: Roles) -> QuerySet[Region]:
+    """What the region switch offers: every region to the coordinator, region staff their
+    own (the guard checks a choice against the roles again on every request)."""
+    regions = Region.objects.order_by("name")
+    if roles.all_regions:
+        return regions
+    return regions.filter(pk__in=roles.region_ids)

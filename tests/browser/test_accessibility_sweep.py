@@ -100,6 +100,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/activities/calendars/subscription/",
             "/staff/activities/follow-up/nedre-glomma/",
             "/staff/activities/events/",
+            "/staff/regions/nedre-glomma/edit/",
         ],
         COORDINATOR: [
             "/staff/",

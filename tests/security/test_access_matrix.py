@@ -45,6 +45,7 @@ from pendel.invoicing.models import Invoice, InvoiceRun
 from pendel.invoicing.tests.builders import MARCH, VALID_NUMBERS, make_buyer, make_seller, run_month
 from pendel.orders import handoff
 from pendel.orders.tests import builders as orders
+from pendel.regions.services import region_logo_set
 from pendel.surveys.links import invitation_link_issue
 from pendel.surveys.models import Question
 from pendel.surveys.services import template_seed_standard, template_version_draft
@@ -101,6 +102,7 @@ RULES: dict[str, Rule] = {
     "portal:application_create": PUBLIC,
     "portal:application_thanks": PUBLIC,
     "portal:brand_css": PUBLIC,
+    "portal:region_logo": PUBLIC,  # public like the colour (every tenant's region has one)
     "portal:application_confirm": PUBLIC,
     "core:healthz": PUBLIC,
     "core:outbox": Rule(Access.NOBODY),
@@ -124,6 +126,8 @@ RULES: dict[str, Rule] = {
     "staff:home": STAFF,
     "staff:task_list": COORDINATOR,
     "staff:region_list": STAFF,
+    "staff:region_choose": STAFF,  # POST only; a region not the user's: 404 (test_region_switch)
+    "staff:region_edit": region(),
     "staff:user_list": STAFF,
     # The account of the tenant's first contact person; in C that is Mari, who is staff in A
     # as well: only someone who sees all of her account (the coordinator) may act on it.
@@ -597,6 +601,7 @@ def tenants(world, django_capture_on_commit_callbacks, settings, tmp_path):
     }
     for location, advisor in places.values():  # a logo each, shown with consent
         organisation_logo_set(organisation=location.organisation, upload=png(), actor=advisor)
+        region_logo_set(region=location.region, upload=png(), actor=advisor)
         Membership.objects.filter(location=location).update(logo_consent=True)
     for key, (location, _advisor) in places.items():
         run_month(location.region)

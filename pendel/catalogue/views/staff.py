@@ -41,9 +41,9 @@ def catalogue_list(request):
     """The national catalogue, and the regions whose catalogue the actor keeps."""
     scope = request_scope(request)
     products = Product.objects.filter(region__isnull=True)
-    table = NationalProductTable(products, exclude=() if scope.all_regions else ("actions",))
+    table = NationalProductTable(products, exclude=() if scope.is_coordinator else ("actions",))
     table_configure(request, table)
-    context = {"regions": regions_for(scope), "can_edit": scope.all_regions}
+    context = {"regions": regions_for(scope), "can_edit": scope.is_coordinator}
     return table_render(request, "catalogue/staff/catalogue_list.html", context, table=table)
 
 
@@ -207,7 +207,7 @@ def _save_price(request, region, price_form, pass_form) -> bool:
 
 @staff_required
 def vat_rate_list(request):
-    can_edit = request_scope(request).all_regions
+    can_edit = request_scope(request).is_coordinator
     found = VatRateFilter(
         request.GET, queryset=selectors.vat_rates(), countries=Country.objects.order_by("code")
     )

@@ -1,19 +1,13 @@
-"""An organisation's logo: set from an upload (re-encoded, pendel/companies/logos.py) or
+"""An organisation's logo: set from an upload (re-encoded, pendel/core/logos.py) or
 removed, each with an audit event. The public pages show it only where the membership
 allows it (Membership.logo_consent)."""
 
 from django.db import transaction
 
 from pendel.companies.audit import CompaniesAction
-from pendel.companies.logos import logo_from_upload
 from pendel.companies.models import Organisation
 from pendel.core.audit import audit_record
-
-
-def _delete_file_after_commit(name: str) -> None:
-    if name:
-        storage = Organisation._meta.get_field("logo").storage
-        transaction.on_commit(lambda: storage.delete(name))
+from pendel.core.logos import logo_delete_after_commit, logo_from_upload
 
 
 @transaction.atomic
@@ -25,7 +19,7 @@ def organisation_logo_set(*, organisation: Organisation, upload, actor, region_i
     old = current.logo.name
     current.logo.save(f"{current.pk}.png", content, save=False)
     current.save(update_fields=["logo", "updated_at"])
-    _delete_file_after_commit(old)
+    logo_delete_after_commit(Organisation._meta.get_field("logo"), old)
     audit_record(
         actor=actor,
         action=CompaniesAction.LOGO_UPLOADED,
@@ -46,7 +40,7 @@ def organisation_logo_remove(*, organisation: Organisation, actor, region_id=Non
         return False
     current.logo = ""
     current.save(update_fields=["logo", "updated_at"])
-    _delete_file_after_commit(old)
+    logo_delete_after_commit(Organisation._meta.get_field("logo"), old)
     audit_record(
         actor=actor,
         action=CompaniesAction.LOGO_REMOVED,

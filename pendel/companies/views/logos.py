@@ -4,7 +4,7 @@ the membership allows it."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,24 +12,11 @@ from django.views.decorators.http import require_GET
 
 from pendel.accounts.access import contact_person_required, request_scope, staff_required
 from pendel.companies import selectors, services
-from pendel.companies.forms import LogoForm
 from pendel.companies.models import Organisation
 from pendel.companies.views.public import _active_region
 from pendel.companies.views.staff import _organisation_for_billing
 from pendel.core.forms import apply_validation_error
-
-
-def _logo_response(organisation: Organisation) -> FileResponse:
-    if not organisation.logo:
-        raise Http404
-    try:
-        handle = organisation.logo.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    response = FileResponse(handle, content_type="image/png")
-    response["Cache-Control"] = "public, max-age=300"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+from pendel.core.logos import LogoForm, logo_response
 
 
 def _logo_post(request, organisation: Organisation, *, region_id=None):
@@ -84,7 +71,7 @@ def company_logo(request):
 @contact_person_required
 @require_GET
 def company_logo_image(request):
-    return _logo_response(selectors.organisations_for(request_scope(request)).get())
+    return logo_response(selectors.organisations_for(request_scope(request)).get().logo)
 
 
 @staff_required
@@ -110,7 +97,7 @@ def member_logo_image(request, pk: int):
     _membership, organisation = _organisation_for_billing(request, pk)  # out of scope: 404
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    return _logo_response(organisation)
+    return logo_response(organisation.logo)
 
 
 @require_GET
@@ -120,4 +107,4 @@ def public_logo(request, slug: str, pk: int):
     organisation = selectors.public_members(region).filter(pk=pk).first()
     if organisation is None:
         raise Http404
-    return _logo_response(organisation)
+    return logo_response(organisation.logo)

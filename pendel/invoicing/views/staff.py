@@ -102,7 +102,7 @@ def _review_context(request, run) -> dict:
         "rows": review_rows(run, list(page), unconfirmed),
         "page": page,
         "unconfirmed": sorted(unconfirmed.values(), key=lambda rate: rate.tax_class),
-        "can_confirm_rates": request_scope(request).all_regions,
+        "can_confirm_rates": request_scope(request).is_coordinator,
     }
 
 

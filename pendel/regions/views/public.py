@@ -11,11 +11,12 @@ this sheet.
 import hashlib
 import re
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from pendel.core.colours import accent_tokens
+from pendel.core.logos import logo_response
 from pendel.regions.models import Region
 
 # The model validates the colour; the sheet checks again, so nothing but a colour ever
@@ -50,3 +51,13 @@ def brand_stylesheet(request):
     patch_cache_control(response, public=True, max_age=300)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_safe
+def region_logo(request, slug: str):
+    """A programme's logo, public like its colour (the shell header, the programme's pages).
+    No logo: 404, and the pages show the programme's name instead."""
+    region = Region.objects.filter(slug=slug).only("pk", "logo").first()
+    if region is None:
+        raise Http404
+    return logo_response(region.logo)

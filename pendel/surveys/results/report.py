@@ -1,6 +1,6 @@
 """The designed survey-results report as PDF: an HTML template
 (templates/surveys/pdf/results.html) with its stylesheet (results.css beside it, never
-inline), rendered by WeasyPrint in the reader's language and the region's brand colour,
+inline), rendered by WeasyPrint in the reader's language and the region's brand colour and logo,
 with the same charts (inline SVG from pendel.core.charts) and the same protected tables as
 the results page. WeasyPrint needs pango (the Makefile's `chromium` target installs it)."""
 
@@ -11,6 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pendel.core.logos import logo_data_uri
 from pendel.surveys.results.charts import result_charts
 from pendel.surveys.results.display import figures_display, table_display
 from pendel.surveys.results.exports import FIGURE_ORDER, TABLE_ORDER
@@ -35,6 +36,8 @@ def report_context(results, *, region=None, subtitle: str = "") -> dict:
     return {
         "results": results,
         "region": region,
+        # Inside the PDF itself: WeasyPrint fetches nothing (no logo: the name in colour).
+        "region_logo": logo_data_uri(getattr(region, "logo", None)),
         "subtitle": subtitle,
         "made_on": timezone.localdate(),
         "summary_chart": charts["summary"],

@@ -2,14 +2,18 @@
 region's brand colour, the same protected figures as the page, charts that are drawn, and
 no word broken inside itself."""
 
+import io
 import re
 from html import unescape
 
 import pypdfium2 as pdfium
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 
+from pendel.regions.services import region_logo_set
 from pendel.surveys.results import wave_results
 from pendel.surveys.results.report import report_context, results_report_pdf
 from pendel.surveys.tests.helpers import pdf_text
@@ -90,3 +94,29 @@ def test_the_first_page_draws_the_chart_and_the_brand_colour(world, results_wave
     assert _share_of(image, chart, (0x0B, 0x5C, 0xAD)) > 0.005  # the bars of the mode share
     non_white = [p for p in image.crop(chart).getdata() if sum(p) < 720]
     assert len(non_white) > 2000
+
+
+def _image_sizes(content: bytes) -> list[tuple[int, int]]:
+    """The pixel sizes of the raster images on the first page (charts are drawn as vectors)."""
+    document = pdfium.PdfDocument(content)
+    images = document[0].get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE])
+    sizes = [tuple(image.get_px_size()) for image in images]
+    document.close()
+    return sizes
+
+
+def test_the_report_carries_the_programmes_logo(world, results_wave, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    assert (300, 100) not in _image_sizes(
+        results_report_pdf(wave_results(results_wave), region=world.region)
+    )
+    out = io.BytesIO()
+    Image.new("RGB", (300, 100), (0, 120, 60)).save(out, format="PNG")
+    region_logo_set(
+        region=world.region,
+        upload=SimpleUploadedFile("logo.png", out.getvalue()),
+        actor=world.advisor,
+    )
+    content = results_report_pdf(wave_results(results_wave), region=world.region)
+    assert (300, 100) in _image_sizes(content)
+    assert "HjemJobbHjem Nedre Glomma" in pdf_text(content)  # the name stays, for the footer
