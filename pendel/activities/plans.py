@@ -332,6 +332,7 @@ def _mail_advisors(plan: ActivityPlan) -> None:
             language=advisor.language or region.default_language,
             template=f"{EMAILS}/plan_submitted",
             context=context,
+            region=region,
         )
 
 
@@ -344,4 +345,5 @@ def _mail_contacts(plan: ActivityPlan, template: str) -> None:
             language=role.user.language or region.default_language,
             template=f"{EMAILS}/{template}",
             context={"plan": plan, "link": link},
+            region=region,
         )

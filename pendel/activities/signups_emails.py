@@ -6,13 +6,13 @@ newest link works); nothing here queues a task."""
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from pendel.activities.models import Event, SignUp
 from pendel.activities.signups_counts import waiting_position
+from pendel.core.mail import mail_message, mail_theme
 from pendel.core.tokens import new_token, token_hash
 
 
@@ -51,7 +51,13 @@ def _send(signup: SignUp, template: str, *, link: bool, extra: dict | None = Non
         }
         subject = render_to_string(f"activities/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"activities/emails/{template}_body.txt", context)
-    EmailMessage(subject=subject, body=body, to=[signup.email]).send()
+    mail_message(
+        to=[signup.email],
+        subject=subject,
+        body=body,
+        language=language,
+        theme=mail_theme(event.region),
+    ).send()
 
 
 def _signup(signup_id: int) -> SignUp | None:
