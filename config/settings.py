@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "pendel.orders",
     "pendel.invoicing",
     "pendel.activities",
+    "pendel.certification",
     "pendel.portal",
 ]
 

@@ -7,6 +7,7 @@ from django.urls import include, path
 from pendel.accounts import urls as accounts_urls
 from pendel.accounts.access import coordinator_required, staff_only_or_404
 from pendel.catalogue import urls as catalogue_urls
+from pendel.certification import urls as certification_urls
 from pendel.companies import urls as companies_urls
 from pendel.core import urls as core_urls
 from pendel.core import views as core_views
@@ -33,6 +34,7 @@ staff_patterns = [
     *catalogue_urls.staff_patterns,
     *orders_urls.staff_patterns,
     *invoicing_urls.staff_patterns,
+    *certification_urls.staff_patterns,
 ]
 company_patterns = [
     *portal_urls.company_patterns,
@@ -44,6 +46,7 @@ company_patterns = [
     *catalogue_urls.company_patterns,
     *orders_urls.company_patterns,
     *invoicing_urls.company_patterns,
+    *certification_urls.company_patterns,
 ]
 public_patterns = [
     *portal_urls.public_patterns,
