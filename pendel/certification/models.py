@@ -26,7 +26,7 @@ from pendel.core.texts import TranslatedTextField, missing_languages
 class RateRule(models.TextChoices):
     NONE = "", _("Not a rule")
     THRESHOLD = "threshold", _("The survey's threshold met")
-    MINIMUM = "minimum", _("At least a response rate of my choosing")
+    MINIMUM = "minimum", _("At least the response rate set below")
 
 
 class Tier(TimeStampedModel):

@@ -87,6 +87,8 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/documents/",
             "/staff/regions/",
             "/staff/users/",
+            "/staff/certification/regions/nedre-glomma/",
+            "/staff/certification/regions/nedre-glomma/tiers/",
         ],
         COORDINATOR: [
             "/staff/",
@@ -104,6 +106,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/company/documents/",
             "/company/contacts/",
             "/company/billing/",
+            "/company/certification/",
         ],
         None: ["/", "/programmes/nedre-glomma/", "/programmes/overijssel/join/"],
     }

@@ -15,11 +15,11 @@ from pendel.certification.services import (
 )
 from pendel.certification.tests.builders import (
     YEAR,
+    approved_plan,
     baseline,
     default_tiers,
     excellent_member,
     held,
-    approved_plan,
     survey,
 )
 from pendel.companies.models import Membership
@@ -71,9 +71,7 @@ def test_a_member_missing_one_rule_gets_the_lower_tier_and_the_reason(world, tie
 
     with translation.override("en"):
         assert str(evaluation.proposed_tier) == "Good"
-        reached, above = headline_reasons(
-            evaluation, tiers_by_id([world.region.pk])
-        )
+        reached, above = headline_reasons(evaluation, tiers_by_id([world.region.pk]))
         assert str(reached.tier) == "Good"
         assert str(above.tier) == "Very good"
         missing = [(r.text, r.outcome) for r in above.reasons if r.outcome != PASS]

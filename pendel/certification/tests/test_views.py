@@ -78,9 +78,7 @@ def test_an_outsider_gets_404_and_changes_nothing(client, world, evaluated):
     assert Evaluation.objects.get(pk=own.pk).status == Evaluation.Status.PROPOSED
 
 
-def test_mari_decides_in_her_region_only_and_sees_her_company_on_min_side(
-    client, world, evaluated
-):
+def test_mari_decides_in_her_region_only_and_sees_her_company_on_min_side(client, world, evaluated):
     client.force_login(world.staff_and_contact)
     third = evaluated["third"]
 
