@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pendel.invoicing",
     "pendel.activities",
     "pendel.climate",
+    "pendel.certification",
     "pendel.portal",
 ]
 

@@ -8,6 +8,7 @@ from pendel.accounts import urls as accounts_urls
 from pendel.accounts.access import coordinator_required, staff_only_or_404
 from pendel.activities import urls as activities_urls
 from pendel.catalogue import urls as catalogue_urls
+from pendel.certification import urls as certification_urls
 from pendel.climate import urls as climate_urls
 from pendel.companies import urls as companies_urls
 from pendel.core import urls as core_urls
@@ -37,6 +38,7 @@ staff_patterns = [
     *invoicing_urls.staff_patterns,
     *climate_urls.staff_patterns,
     *activities_urls.staff_patterns,
+    *certification_urls.staff_patterns,
 ]
 company_patterns = [
     *portal_urls.company_patterns,
@@ -50,6 +52,7 @@ company_patterns = [
     *invoicing_urls.company_patterns,
     *climate_urls.company_patterns,
     *activities_urls.company_patterns,
+    *certification_urls.company_patterns,
 ]
 public_patterns = [
     *portal_urls.public_patterns,

@@ -32,6 +32,13 @@ from pendel.catalogue.models import Product, TaxClass, VatCategory, VatRate
 from pendel.catalogue.seed import catalogue_seed_national
 from pendel.catalogue.services import product_save
 from pendel.catalogue.tests.builders import national
+from pendel.certification.models import Evaluation
+from pendel.certification.services import (
+    certification_evaluate_region,
+    evaluations_confirm_many,
+    tiers_default_create,
+)
+from pendel.certification.tests import builders as certification
 from pendel.companies.factories import LocationFactory, OrganisationFactory
 from pendel.companies.models import (
     AdvisorNote,
@@ -832,6 +839,55 @@ def add_own_plans(ctx, batch):
         location = _own_location(ctx, name)
         Membership.objects.create(location=location, status="active")
         plan_builders.plan_with_lines(location, timezone.localdate().year, [("stand", 4)])
+
+
+# Certification ---------------------------------------------------------------------------------
+
+
+def setup_certification(ctx):
+    tiers_default_create(actor=None, region=ctx.world.region)
+
+
+def _evaluated(ctx, locations) -> None:
+    """Each location with a baseline, the year's survey, two activities held and an approved
+    plan (the tier Good), then the region evaluated."""
+    for location in locations:
+        certification.baseline(location)
+        certification.survey(
+            location, opens_on=date(certification.YEAR, 3, 2), answered=8, invited=10, car_alone=2
+        )
+        certification.held(location, 2)
+        certification.approved_plan(location)
+    certification_evaluate_region(region_id=ctx.world.region.pk, year=certification.YEAR)
+
+
+def add_evaluated_members(ctx, batch):
+    names = _names("Sertifisert", batch)
+    members = [_member(ctx.world.region, name, advisor=ctx.world.advisor) for name in names]
+    _evaluated(ctx, [membership.location for membership in members])
+    return names + ["2 of 4 activities held"]
+
+
+def add_certified_public_members(ctx, batch):
+    names = _names("Merket", batch)
+    members = [_member(ctx.world.region, name) for name in names]
+    Membership.objects.filter(pk__in=[m.pk for m in members]).update(logo_consent=True)
+    _evaluated(ctx, [membership.location for membership in members])
+    shown = Evaluation.objects.filter(location__memberships__in=members, status="proposed")
+    evaluations_confirm_many(
+        actor=None,
+        region=ctx.world.region,
+        shown=list(shown.values_list("pk", "proposed_tier_id")),
+    )
+    return names + ["Certified: Good (2026)"]
+
+
+def add_evaluated_own_locations(ctx, batch):
+    names = _names("Avdeling", batch)
+    locations = [_own_location(ctx, name) for name in names]
+    for location in locations:
+        Membership.objects.create(location=location, status="active")
+    _evaluated(ctx, locations)
     return names
 
 
@@ -1024,6 +1080,23 @@ PAGES = [
         add_plan_lines,
         setup_activity_plan,
     ),
+    Page(
+        "certification evaluations",
+        "advisor",
+        lambda ctx: (
+            reverse("staff:certification_evaluations", args=[ctx.world.region.slug])
+            + f"?year={certification.YEAR}"
+        ),
+        add_evaluated_members,
+        setup_certification,
+    ),
+    Page(
+        "programme page with certification badges",
+        "advisor",
+        lambda ctx: reverse("portal:programme_detail", args=[ctx.world.region.slug]),
+        add_certified_public_members,
+        setup_certification,
+    ),
     # Min side
     Page("Min side start", "contact", _company("home"), add_own_memberships),
     Page("Min side activity plans", "contact", _company("activity_plan_list"), add_own_plans),
@@ -1036,6 +1109,13 @@ PAGES = [
         ),
         add_plan_lines,
         setup_activity_plan,
+    ),
+    Page(
+        "Min side certification",
+        "contact",
+        _company("certification"),
+        add_evaluated_own_locations,
+        setup_certification,
     ),
     Page(
         "Min side next steps",

@@ -250,3 +250,39 @@ def member_summary(scope, membership):
     if _member_summary is None:
         raise ImproperlyConfigured("pendel.portal registers the member summary.")
     return _member_summary(scope, membership)
+
+
+# Blocks that apps above companies add to the member page's summary (the certification's):
+# each registers a template and a function (scope, membership) -> what the template shows.
+_member_summary_blocks: list[tuple[str, object]] = []
+
+
+def member_summary_block_register(template_name: str, function) -> None:
+    if all(name != template_name for name, _function in _member_summary_blocks):
+        _member_summary_blocks.append((template_name, function))
+
+
+def member_summary_blocks(scope, membership) -> list[dict]:
+    """[{"template": …, "data": …}] for the member page, in the order registered."""
+    return [
+        {"template": name, "data": function(scope, membership)}
+        for name, function in _member_summary_blocks
+    ]
+
+
+# Badges shown beside a member on the programme's public page (the certification's): each
+# registered function (region, organisation ids) -> {organisation id: [badge text]}.
+_public_member_badges: list = []
+
+
+def public_member_badges_register(function) -> None:
+    if function not in _public_member_badges:
+        _public_member_badges.append(function)
+
+
+def public_member_badges(region: Region, organisation_ids) -> dict[int, list[str]]:
+    badges: dict[int, list[str]] = {}
+    for function in _public_member_badges:
+        for organisation_id, texts in function(region, organisation_ids).items():
+            badges.setdefault(organisation_id, []).extend(texts)
+    return badges

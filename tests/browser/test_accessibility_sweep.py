@@ -101,6 +101,8 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/staff/activities/follow-up/nedre-glomma/",
             "/staff/activities/events/",
             "/staff/regions/nedre-glomma/edit/",
+            "/staff/certification/regions/nedre-glomma/",
+            "/staff/certification/regions/nedre-glomma/tiers/",
         ],
         COORDINATOR: [
             "/staff/",
@@ -122,6 +124,7 @@ def test_every_main_page_passes_axe(browser, live_server):
             "/company/billing/",
             "/company/activities/events/",
             "/company/catalogue/",
+            "/company/certification/",
         ],
         None: ["/", "/programmes/nedre-glomma/", "/programmes/overijssel/join/"],
     }

@@ -34,6 +34,8 @@ from pendel.activities.tests.builders import approved_plan_with_bike_check, nati
 from pendel.catalogue.models import Product, VatRate
 from pendel.catalogue.tests import builders as catalogue
 from pendel.catalogue.tests.builders import national
+from pendel.certification.models import Evaluation
+from pendel.certification.services import certification_evaluate_region, tiers_default_create
 from pendel.climate.models import EmissionFactorSet
 from pendel.companies.models import AdvisorNote, Application, Membership
 from pendel.companies.services import organisation_logo_set
@@ -271,6 +273,18 @@ RULES: dict[str, Rule] = {
     "company:activity_plan_line": company("planned"),
     "company:activity_plan_line_remove": company("planned"),
     "company:activity_plan_submit": company("plan"),
+    "staff:certification_home": STAFF,
+    "staff:certification_tiers": region(),
+    "staff:certification_tiers_default": region(),
+    "staff:certification_tier_edit": region("tier"),
+    "staff:certification_tier_delete": region("tier"),
+    "staff:certification_evaluations": region(),
+    "staff:certification_region_evaluate": region(),
+    "staff:certification_bulk_confirm": region(),
+    "staff:certification_member_evaluate": region("member"),
+    "staff:certification_confirm": region("evaluation"),
+    "staff:certification_reject": region("evaluation"),
+    "staff:certification_revoke": region("evaluation"),
     "company:home": CONTACT,
     "company:organisation_choice": CONTACT,
     "company:contact_list": CONTACT,
@@ -321,6 +335,7 @@ RULES: dict[str, Rule] = {
     "portal:event_signup": PUBLIC,
     "portal:event_signed_up": PUBLIC,
     "portal:signup_cancel": PUBLIC,
+    "company:certification": CONTACT,
     "survey:start": TOKEN,
     "survey:language": TOKEN,
     "survey:done": TOKEN,
@@ -613,6 +628,10 @@ def tenants(world, django_capture_on_commit_callbacks, settings, tmp_path):
         # National objects, the same in every tenant.
         made[key]["vat_rate"] = VatRate.objects.first().pk
         made[key]["template_question"] = template.questions.first().pk
+        # A region's certification tiers, and its member evaluated for 2026.
+        made[key]["tier"] = tiers_default_create(actor=None, region=location.region)[0].pk
+        certification_evaluate_region(region_id=location.region_id, year=2026)
+        made[key]["evaluation"] = Evaluation.objects.get(location=location, year=2026).pk
     return made
 
 

@@ -27,7 +27,10 @@ def _active_region(slug: str) -> Region:
 def programme_detail(request, slug: str):
     """A programme's public page with the logos of members who agreed to show them."""
     region = _active_region(slug)
-    members = selectors.public_members(region)
+    members = list(selectors.public_members(region))
+    badges = selectors.public_member_badges(region, [member.pk for member in members])
+    for member in members:
+        member.badges = badges.get(member.pk, [])
     return render(
         request, "companies/public/programme.html", {"region": region, "members": members}
     )

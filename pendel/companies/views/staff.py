@@ -127,6 +127,7 @@ def _member_detail_page(request, membership, invite_form, status=200):
         "history": history,
         "status_timeline": [line for line in history if line.event.kind == "status"],
         "summary": selectors.member_summary(request_scope(request), membership),
+        "summary_blocks": selectors.member_summary_blocks(request_scope(request), membership),
         "notes": membership.notes.select_related("author"),
         "terms_form": TermsForm(instance=membership),
         "transition_form": TransitionForm(),

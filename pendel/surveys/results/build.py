@@ -251,6 +251,40 @@ def rates_by_wave(wave_ids: list[int], *, today) -> dict[int, Rate]:
     }
 
 
+@dataclass(frozen=True)
+class CarShare:
+    """A wave's headline car share as the trend shows it (adjusted where the region counts
+    non-respondents as driving alone), or None with `suppressed` when fewer than the
+    minimum group size answered (or the wave is still open)."""
+
+    n: int | None
+    share: float | None
+    suppressed: bool
+
+
+def car_shares_by_wave(waves: list[Wave], *, settings, today) -> dict[int, CarShare]:
+    """The car share of each of a region's waves (one region's `settings`), each protected
+    on its own by the minimum group size, in two queries whatever the number of waves."""
+    if not waves:
+        return {}
+    ids = [wave.pk for wave in waves]
+    counts = compute.car_alone_by(compute.answers_of(ids).responses, "wave")
+    adjusted = settings.count_non_respondents_as_drive_alone
+    rates = rates_by_wave(ids, today=today) if adjusted else {}
+    shares = {}
+    for wave in waves:
+        row = protect(
+            car_table([car_row(wave.pk, "", counts.get(wave.pk, (0, 0)))]),
+            min_size=min_size_of(settings),
+            withheld=not wave.is_closed,
+        ).rows[0]
+        share = row.share(CAR_ALONE)
+        if adjusted:
+            share = adjusted_share(car_alone_count(row), rates.get(wave.pk) or Rate(0, 0, 0))
+        shares[wave.pk] = CarShare(row.n, share, row.suppressed)
+    return shares
+
+
 def location_trend(location: Location, *, settings=None) -> FigureTable:
     """The car share of each wave at a location and its change against the baseline."""
     settings = settings or survey_settings_for(location.region)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from pendel.accounts.models import User
 from pendel.activities.demo import seed_demo_activities
+from pendel.certification.demo import seed_demo_certification
 from pendel.invoicing.demo import seed_demo_billing
 from pendel.portal.demo import (
     DEMO_PASSWORD,
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             seed_demo_billing()
             seed_demo_surveys()
             seed_demo_activities()
+            seed_demo_certification()
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         logins = demo_logins()
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
