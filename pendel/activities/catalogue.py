@@ -20,16 +20,6 @@ from pendel.core.audit import audit_record
 from pendel.core.texts import texts_clean
 from pendel.regions.selectors import regions_for
 
-TYPE_FIELDS = (
-    "code",
-    "goal",
-    "duration_minutes",
-    "capacity",
-    "cost",
-    "leads_to",
-    "is_active",
-    "sort_order",
-)
 RULES_FIELDS = ("activities_per_plan", "survey_place", "yearly_target")
 
 
