@@ -48,7 +48,7 @@ def test_on_a_phone_the_menu_opens_behind_a_button_without_javascript(
     phone_en.get_by_role("link", name="Menu").click()
     expect(menu(phone_en)).to_be_visible()
     groups = menu(phone_en).get_by_role("heading", level=2)
-    expect(groups).to_have_text(["Members", "Surveys", "Invoicing", "Settings"])
+    expect(groups).to_have_text(["Members", "Surveys", "Activities", "Invoicing", "Settings"])
     assert_fits_the_screen(phone_en)
 
     menu(phone_en).get_by_role("link", name="Members").click()
@@ -73,9 +73,9 @@ def test_the_back_office_takes_its_region_colours(page, world):
 
 def test_the_coordinator_sees_all_regions_and_the_reports(page, world):
     log_in(page, "coordinator@example.com", PASSWORD)
-    expect(page.get_by_text("All regions")).to_be_visible()
+    expect(page.get_by_label("Region shown").locator("option:checked")).to_have_text("All regions")
     expect(menu(page).get_by_role("heading", level=2)).to_have_text(
-        ["Members", "Surveys", "Invoicing", "Reports", "Settings"]
+        ["Members", "Surveys", "Activities", "Invoicing", "Reports", "Settings"]
     )
     expect(menu(page).get_by_role("link", name="National overview")).to_be_visible()
     # No single region: Pendel's own colours.
