@@ -839,6 +839,7 @@ def add_own_plans(ctx, batch):
         location = _own_location(ctx, name)
         Membership.objects.create(location=location, status="active")
         plan_builders.plan_with_lines(location, timezone.localdate().year, [("stand", 4)])
+    return names
 
 
 # Certification ---------------------------------------------------------------------------------
