@@ -54,7 +54,7 @@ class ActivityType(TimeStampedModel):
     name = TranslatedTextField(_("name"))
     description = TranslatedTextField(_("description"))
     goal = models.CharField(_("goal"), max_length=12, choices=Goal.choices)
-    duration_minutes = models.PositiveSmallIntegerField(
+    duration_minutes = models.PositiveIntegerField(
         _("duration (minutes)"), validators=[MinValueValidator(5), MaxValueValidator(60 * 24 * 31)]
     )
     capacity = models.PositiveIntegerField(

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('name', pendel.core.texts.TranslatedTextField(blank=True, default=dict, verbose_name='name')),
                 ('description', pendel.core.texts.TranslatedTextField(blank=True, default=dict, verbose_name='description')),
                 ('goal', models.CharField(choices=[('motivate', 'Motivate'), ('inform', 'Inform'), ('facilitate', 'Facilitate')], max_length=12, verbose_name='goal')),
-                ('duration_minutes', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(44640)], verbose_name='duration (minutes)')),
+                ('duration_minutes', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(44640)], verbose_name='duration (minutes)')),
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='The usual number of places. Empty: no limit.', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='capacity')),
                 ('cost', models.DecimalField(blank=True, decimal_places=2, help_text="What the company pays, in the region's currency, excluding VAT. Empty: free.", max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='cost')),
                 ('is_survey', models.BooleanField(default=False, help_text="The compulsory travel survey's place in the plan.", verbose_name='the travel survey')),
